@@ -1,0 +1,1 @@
+"""`doodle bench`: speed and memory figures as JSON; never imported by the app."""

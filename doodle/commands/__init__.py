@@ -1,0 +1,1 @@
+"""Subcommands of the `doodle` command; each module defines ``register(subparsers)``."""

@@ -1,0 +1,1 @@
+"""Strokes, units and file formats: pure numpy, imports no Qt."""

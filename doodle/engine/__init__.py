@@ -1,0 +1,1 @@
+"""ONNX inference: model registry, sessions, sampler, draw-along functions; imports no Qt."""

@@ -1,0 +1,1 @@
+"""Melody model runtime, drawing-driven generator, MIDI out and built-in synth; imports no Qt."""

@@ -1,0 +1,1 @@
+"""Everything Qt: main window, canvas, panes, picker, settings, workers, audio sink."""

@@ -1,0 +1,20 @@
+"""Test-wide setup: Qt runs offscreen and every test gets its own Doodle data folder."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Keep tests out of the real home folder: data, config and classroom config are per test."""
+    base = tmp_path_factory.mktemp("doodle-home")
+    monkeypatch.setenv("DOODLE_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("DOODLE_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("DOODLE_SYSTEM_CONFIG", str(base / "classroom.json"))
+    return base
