@@ -1,0 +1,80 @@
+"""Which models ``doodle bench`` measures: the installed ones, or ones imported for the run.
+
+Installed models are the bundled folder plus the user's models (the same places the app reads).
+Before any model is installed, ``--magenta FILE`` imports Magenta ``.gen.json`` files into a
+temporary folder that lives only for the run. Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from doodle import paths
+from doodle.core.errors import ModelError
+from doodle.engine import contract
+
+
+def _scan(folder: Path, bundled: bool, skipped: list[str]) -> list[contract.ModelInfo]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for child in sorted(folder.iterdir()):
+        if not child.is_dir() or child.name.startswith("."):
+            continue
+        try:
+            found.append(contract.check_model_folder(child, bundled=bundled))
+        except ModelError as error:
+            skipped.append(str(error))
+    return found
+
+
+def installed_models(skipped: list[str] | None = None) -> list[contract.ModelInfo]:
+    """Bundled then user models that pass the contract check; a user model of the same name
+    as a bundled one shadows it, as in the app."""
+    problems = skipped if skipped is not None else []
+    by_name: dict[str, contract.ModelInfo] = {}
+    for info in _scan(paths.bundled_models_dir(), True, problems):
+        by_name[info.name] = info
+    for info in _scan(paths.user_models_dir(), False, problems):
+        by_name[info.name] = info
+    return list(by_name.values())
+
+
+def select_models(
+    models: Sequence[contract.ModelInfo], wanted: Sequence[str] | None
+) -> list[contract.ModelInfo]:
+    """Keep the models named in ``wanted`` (all when empty); unknown names are an error."""
+    if not wanted:
+        return list(models)
+    by_name = {info.name: info for info in models}
+    missing = [name for name in wanted if name not in by_name]
+    if missing:
+        known = ", ".join(sorted(by_name)) or "none"
+        raise ModelError(f"no installed model named {', '.join(missing)} (installed: {known})")
+    return [by_name[name] for name in wanted]
+
+
+@contextmanager
+def imported_magenta_models(files: Sequence[Path]) -> Iterator[list[contract.ModelInfo]]:
+    """Import Magenta files into a temporary models folder for the length of the block."""
+    from doodle.engine.magenta import import_magenta
+
+    with tempfile.TemporaryDirectory(prefix="doodle-bench-models-") as folder:
+        imported = []
+        for file in files:
+            try:
+                imported.append(import_magenta(Path(file), Path(folder)))
+            except FileExistsError:
+                raise ModelError(f"{file}: imported twice (two files with the same name)") from None
+        yield imported
+
+
+def size_classes(models: Sequence[contract.ModelInfo]) -> list[contract.ModelInfo]:
+    """One representative model per (kind, hidden size): decoder-step cost depends only on it."""
+    chosen: dict[tuple[str, int], contract.ModelInfo] = {}
+    for info in models:
+        chosen.setdefault((info.kind, info.hidden_size), info)
+    return list(chosen.values())

@@ -1,0 +1,101 @@
+"""`doodle bench` on a tiny model: the JSON report has the agreed shape (timings not checked)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from doodle import paths
+from doodle.bench.runner import FIGURE_NAMES, format_table, run_benchmarks
+from doodle.cli import main
+from doodle.core.errors import DoodleError
+from tests.bench.model_factory import write_tiny_model
+
+MACHINE_KEYS = {"cpu", "cores", "python", "onnxruntime", "numpy", "os"}
+
+
+@pytest.fixture
+def tiny_installed():
+    return write_tiny_model(paths.user_models_dir(), "tiny")
+
+
+def test_decoder_step_report_has_machine_and_figures(tiny_installed):
+    report = run_benchmarks([tiny_installed], repeats=2, only=["decoder_step"])
+    assert MACHINE_KEYS <= report["machine"].keys()
+    assert report["machine"]["cores"] >= 1
+    steps = [f for f in report["figures"] if f["name"] == "decoder_step"]
+    assert sorted(f["batch"] for f in steps) == [1, 9]
+    for figure in steps:
+        assert figure["model"] == "tiny"
+        assert 0 < figure["median_ms"] <= figure["p90_ms"]
+        assert figure["numpy_median_ms"] > 0
+        assert figure["ratio"] == pytest.approx(
+            figure["numpy_median_ms"] / figure["median_ms"], rel=0.01
+        )
+    json.dumps(report)
+
+
+def test_command_writes_json_with_memory_figures(tiny_installed, tmp_path, capsys):
+    output = tmp_path / "bench.json"
+    code = main(["bench", "--json", "--only", "rss", "--repeats", "2", "--output", str(output)])
+    assert code == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(output.read_text())
+    by_name = {f["name"]: f for f in printed["figures"]}
+    assert by_name["rss"]["value_mb"] > 0
+    assert by_name["model_load"]["model"] == "tiny"
+    assert by_name["model_load_all"]["models"] == 1
+    assert [m["name"] for m in printed["models"]] == ["tiny"]
+
+
+def test_table_lists_every_measured_figure(tiny_installed):
+    report = run_benchmarks([tiny_installed], repeats=1, only=["decoder_step"])
+    table = format_table(report)
+    assert report["machine"]["cpu"] in table
+    assert table.count("| decoder_step |") == 2
+
+
+def test_unknown_figure_and_model_are_clear_errors(tiny_installed, capsys):
+    with pytest.raises(DoodleError, match="unknown figure nope"):
+        run_benchmarks([tiny_installed], repeats=1, only=["nope"])
+    assert main(["bench", "--model", "giraffe"]) == 2
+    assert "no installed model named giraffe" in capsys.readouterr().err
+
+
+def test_no_model_installed_points_to_magenta_option(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(tmp_path / "none"))
+    assert main(["bench", "--only", "decoder_step"]) == 2
+    assert "--magenta" in capsys.readouterr().err
+
+
+def test_figure_names_cover_the_agreed_ones():
+    agreed = {
+        "decoder_step",
+        "completion_250",
+        "variations_9",
+        "hint",
+        "ui_stall",
+        "recognition",
+        "cold_start",
+        "model_load",
+        "rss",
+        "input_to_ink",
+    }
+    assert agreed <= set(FIGURE_NAMES)
+
+
+def test_magenta_file_is_imported_for_the_run_only(capsys):
+    from tests.shared_data import require_shared
+
+    bear = require_shared("magenta", "bear.gen.json")
+    code = main(
+        ["bench", "--json", "--magenta", str(bear), "--only", "decoder_step", "--repeats", "1"]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    steps = [f for f in report["figures"] if f["name"] == "decoder_step"]
+    assert {f["model"] for f in steps} == {"bear"}
+    assert {f["hidden_size"] for f in steps} == {512}
+    assert steps[0]["target_ms"] == 0.1
+    assert not any(paths.user_models_dir().iterdir())
