@@ -1,0 +1,24 @@
+"""Keeps Python 3.11 alive under a PySide6 6.12 reference-counting bug.
+
+With PySide6 6.12 on Python 3.11, every call of a Qt method that returns nothing (``drawLine``,
+``setPen``, ``fill``, ...) releases one reference to ``None`` that it never took. After a few
+thousand calls ``None``'s count reaches zero and the interpreter aborts ("none_dealloc").
+From Python 3.12 on ``None`` is immortal and the bug is harmless; for older versions we give
+``None`` a reference count so large that no session can use it up.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+_HEADROOM = 1 << 48
+
+
+def protect_none() -> None:
+    """Add headroom to ``None``'s reference count (CPython before 3.12 only; idempotent)."""
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    count = ctypes.c_ssize_t.from_address(id(None))
+    if count.value < _HEADROOM:
+        count.value += _HEADROOM
