@@ -86,3 +86,15 @@ def system_config_path() -> Path:
     if sys.platform == "darwin":
         return Path("/Library/Application Support") / APP_NAME / "classroom.json"
     return Path("/etc/doodle/classroom.json")
+
+
+def fallback_drawings_dir() -> Path:
+    """Where drawings are kept when the save folder cannot be written (read-only, full, gone)."""
+    path = user_dir() / "unsaved-drawings"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def open_drawing_marker_path() -> Path:
+    """Names the drawing that is open; it survives a crash so the next start reopens it."""
+    return user_dir() / "open-drawing.json"
