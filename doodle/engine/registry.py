@@ -3,7 +3,8 @@
 A user model with the same name as a bundled one takes its place (a teacher can install a
 newer or better version without touching the installation); removing the user model brings
 the bundled one back. Folders that break the contract are left out of ``list()`` and reported
-by ``problems()``. Folders whose names start with a dot (imports in progress) are ignored.
+by ``problems()``. Folders whose names start with a dot (imports in progress) are ignored,
+and so is ``recognizer`` (the drawing recogniser, not a sketch model).
 Sessions open lazily in ``get()``. Imports no Qt.
 """
 
@@ -20,10 +21,18 @@ from doodle.engine.model import LoadedModel
 __all__ = ["LoadedModel", "ModelInfo", "ModelRegistry"]
 
 
+# The drawing recogniser's folder sits beside the sketch models but is not one of them.
+NOT_SKETCH_MODELS = frozenset({"recognizer"})
+
+
 def _model_folders(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
-    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in root.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and p.name not in NOT_SKETCH_MODELS
+    )
 
 
 class ModelRegistry:
