@@ -161,7 +161,7 @@ def read_config_file(path: Path, messages: list[str]) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, RecursionError) as error:
         messages.append(f"{path}: not valid JSON ({error}); the whole file is ignored")
         return {}
     if not isinstance(data, dict):
