@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from doodle.bench.blas_threads import limit_blas_threads
 from doodle.bench.machine import machine_info
 from doodle.bench.memory import resident_mb
 from doodle.bench.stats import Figure
@@ -84,7 +85,7 @@ def _cold_start_group(context: BenchContext) -> list[Figure]:
 
 GROUPS: tuple[Group, ...] = (
     Group(("decoder_step",), _decoder_group),
-    Group(("completion_250", "variations_9", "hint"), _sampling_group),
+    Group(("completion_250", "variations_9", "completion", "hint"), _sampling_group),
     Group(("recognition",), _recognition_group),
     Group(("ui_stall", "input_to_ink"), _ui_group),
     Group(("cold_start",), _cold_start_group),
@@ -109,6 +110,7 @@ def run_benchmarks(
 ) -> dict[str, Any]:
     """Measure the selected figures on ``models``; return the JSON-ready report."""
     check_only(only)
+    blas_single_thread = limit_blas_threads(1)
     context = BenchContext(models=models, repeats=repeats, baseline_rss_mb=resident_mb())
     figures: list[Figure] = []
     for group in GROUPS:
@@ -123,7 +125,7 @@ def run_benchmarks(
         figures.extend(measured)
         gc.collect()
     return {
-        "machine": machine_info(),
+        "machine": {**machine_info(), "numpy_blas_single_thread": blas_single_thread},
         "models": [
             {"name": m.name, "kind": m.kind, "hidden_size": m.hidden_size, "bundled": m.bundled}
             for m in models

@@ -7,13 +7,8 @@ file. Uses the installed models; ``--magenta FILE`` imports Magenta models just 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
-
-# The numpy baseline runs on one thread, as onnxruntime does in the app; BLAS reads these
-# only when numpy is first imported, which ``run_bench`` makes sure has not happened yet.
-_ONE_THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,9 +44,6 @@ def _progress(message: str) -> None:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    if "numpy" not in sys.modules:
-        for variable in _ONE_THREAD_ENV:
-            os.environ.setdefault(variable, "1")
     import json
     from contextlib import ExitStack
 
