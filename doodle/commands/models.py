@@ -1,7 +1,9 @@
-"""`doodle models ...`: list, import and remove models.
+"""`doodle models ...`: list, import, download and remove models.
 
 ``import`` converts a Magenta sketch-rnn-js file (``*.gen.json`` or ``*.vae.json``) into a
-user model folder; ``remove`` deletes a user model (bundled models cannot be removed).
+user model folder; ``download`` fetches one of Magenta's published models by class name
+(the only network use, on request); ``remove`` deletes a user model (bundled models cannot
+be removed).
 onnxruntime and onnx are imported inside the handlers so ``doodle --help`` stays fast.
 """
 
@@ -78,6 +80,29 @@ def _remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _download(args: argparse.Namespace) -> int:
+    from doodle.engine import download
+
+    if args.list:
+        print("\n".join(download.PUBLISHED_MODELS))
+        return 0
+    if not args.name:
+        print("doodle: give a model NAME or --list", file=sys.stderr)
+        return 2
+    url = download.model_url(args.name, args.base_url)
+    print(f"downloading {url}", file=sys.stderr)
+    try:
+        info = download.download_model(
+            args.name, args.base_url, progress=download.TextProgress(sys.stderr),
+            replace=args.replace,
+        )
+    except download.DownloadError as error:
+        print(f"\ndoodle: {error}", file=sys.stderr)
+        return 1
+    print(f"\ninstalled {info.name!r} ({info.kind}, H={info.hidden_size}) into {info.path}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("models", help="list, import and remove drawing models")
     commands = parser.add_subparsers(dest="models_command", metavar="MODELS_COMMAND")
@@ -100,3 +125,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove_parser = commands.add_parser("remove", help="delete an imported model")
     remove_parser.add_argument("name")
     remove_parser.set_defaults(handler=_remove)
+
+    download_parser = commands.add_parser(
+        "download", help="download one of Magenta's published sketch models (needs the network)"
+    )
+    download_parser.add_argument("name", nargs="?", help="class name, e.g. 'cat' or 'palm_tree'")
+    download_parser.add_argument(
+        "--list", action="store_true", help="list the names Magenta publishes"
+    )
+    download_parser.add_argument(
+        "--base-url", help="where the *.gen.json files are (default: $DOODLE_MODELS_URL or "
+        "Magenta's storage)"
+    )
+    download_parser.add_argument(
+        "--replace", action="store_true", help="overwrite a user model of the same name"
+    )
+    download_parser.set_defaults(handler=_download)

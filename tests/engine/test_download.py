@@ -1,0 +1,154 @@
+"""Downloading Magenta models from a local HTTP server: success, 404, drops, cut-short files."""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import struct
+import threading
+from pathlib import Path
+
+import pytest
+
+from doodle import paths
+from doodle.engine.download import (
+    DownloadCancelled,
+    DownloadError,
+    base_url,
+    download_model,
+    model_url,
+)
+from doodle.engine.registry import ModelRegistry
+from tests.shared_data import require_shared
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    """``/ok/NAME`` serves the file; ``/drop/`` resets the connection half-way; ``/short/``
+    announces the full length but sends half and closes; ``/corrupt/`` sends a damaged file."""
+
+    root: Path
+
+    def log_message(self, *args: object) -> None:
+        return
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        _, mode, name = self.path.split("/", 2)
+        file = self.root / name
+        if mode not in ("ok", "drop", "short", "corrupt") or not file.is_file():
+            self.send_error(404)
+            return
+        body = file.read_bytes()
+        if mode == "corrupt":
+            body = body[:1000] + b"}" * 10 + body[1010:]
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if mode in ("ok", "corrupt"):
+            self.wfile.write(body)
+            return
+        self.wfile.write(body[: len(body) // 2])
+        self.wfile.flush()
+        if mode == "drop":
+            # An abortive close (RST), as when a network link goes down.
+            self.connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+            )
+        self.close_connection = True
+
+
+@pytest.fixture(scope="module")
+def server():
+    magenta = require_shared("magenta", "bear.gen.json").parent
+    handler = type("Handler", (_Handler,), {"root": magenta})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _assert_nothing_left(name: str) -> None:
+    models = paths.user_models_dir()
+    assert not (models / name).exists()
+    assert [p.name for p in models.iterdir()] == []
+    assert not list(paths.cache_dir().glob(".download-*"))
+
+
+def test_base_url_from_argument_environment_or_default(monkeypatch):
+    monkeypatch.delenv("DOODLE_MODELS_URL", raising=False)
+    assert base_url().startswith("https://storage.googleapis.com/quickdraw-models/")
+    monkeypatch.setenv("DOODLE_MODELS_URL", "http://school.example/models")
+    assert base_url() == "http://school.example/models/"
+    assert model_url("palm_tree", "http://x/y") == "http://x/y/palm_tree.gen.json"
+
+
+def test_download_installs_a_working_model(server):
+    seen: list[tuple[int, int | None]] = []
+    info = download_model("bear", base=f"{server}/ok", progress=lambda r, t: seen.append((r, t)))
+    assert info.name == "bear" and info.kind == "gen"
+    assert "bear" in ModelRegistry()
+    total = (require_shared("magenta", "bear.gen.json")).stat().st_size
+    assert seen[0] == (0, total) and seen[-1] == (total, total)
+    assert [r for r, _ in seen] == sorted(r for r, _ in seen)
+    assert not list(paths.cache_dir().glob(".download-*"))
+    with pytest.raises(DownloadError, match="already installed"):
+        download_model("bear", base=f"{server}/ok")
+
+
+def test_not_found_gives_a_clear_message(server):
+    with pytest.raises(DownloadError, match="HTTP 404"):
+        download_model("unicorn", base=f"{server}/ok")
+    _assert_nothing_left("unicorn")
+
+
+def test_connection_dropped_mid_file(server):
+    with pytest.raises(DownloadError, match="dropped|cut short"):
+        download_model("bear", base=f"{server}/drop")
+    _assert_nothing_left("bear")
+
+
+def test_truncated_file_is_refused(server):
+    with pytest.raises(DownloadError, match=r"got \d+ of \d+ bytes"):
+        download_model("bear", base=f"{server}/short")
+    _assert_nothing_left("bear")
+
+
+def test_corrupt_file_is_refused(server):
+    with pytest.raises(DownloadError, match="not a usable sketch model"):
+        download_model("bear", base=f"{server}/corrupt")
+    _assert_nothing_left("bear")
+
+
+def test_unreachable_server():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(DownloadError, match="cannot reach"):
+        download_model("bear", base=f"http://127.0.0.1:{port}/", timeout=5)
+    _assert_nothing_left("bear")
+
+
+def test_cancel_stops_and_leaves_nothing(server):
+    with pytest.raises(DownloadCancelled):
+        download_model("bear", base=f"{server}/ok", cancel=lambda: True)
+    _assert_nothing_left("bear")
+
+
+def test_bad_names_are_refused_before_any_request():
+    with pytest.raises(DownloadError, match="not a model name"):
+        download_model("../etc/passwd", base="http://127.0.0.1:9/")
+
+
+def test_cli_download_list_success_and_404(server, capsys):
+    from doodle.cli import main
+
+    assert main(["models", "download", "--list"]) == 0
+    assert "palm_tree" in capsys.readouterr().out.split()
+    assert main(["models", "download", "unicorn", "--base-url", f"{server}/ok"]) == 1
+    assert "HTTP 404" in capsys.readouterr().err
+    assert main(["models", "download", "bear", "--base-url", f"{server}/ok"]) == 0
+    captured = capsys.readouterr()
+    assert "100%" in captured.err and "installed 'bear'" in captured.out
+    assert "bear" in ModelRegistry()
