@@ -16,9 +16,14 @@ _HEADROOM = 1 << 48
 
 
 def protect_none() -> None:
-    """Add headroom to ``None``'s reference count (CPython before 3.12 only; idempotent)."""
+    """Add headroom to the reference counts of ``None``, ``True`` and ``False``.
+
+    ``True``/``False`` suffer the same way from every Python-side ``Signal.emit()`` (it returns
+    a bool it does not own). CPython before 3.12 only; idempotent.
+    """
     if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value < _HEADROOM:
-        count.value += _HEADROOM
+    for singleton in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        if count.value < _HEADROOM:
+            count.value += _HEADROOM

@@ -1,0 +1,104 @@
+"""The open drawing on the UI side: the core ``Drawing`` plus a ``QUndoStack``.
+
+Every change goes through a core undo command (``AddStrokes``, ``RemoveStrokes``,
+``ClearStrokes``, ``ReplaceStrokes``) wrapped in a ``QUndoCommand``, so one stroke, one eraser
+drag, one clear or one accepted model completion is exactly one undo step. ``changed`` fires
+after every apply/revert; the canvas and the panes re-read the drawing then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from doodle.core.drawing import (
+    AddStrokes,
+    ClearStrokes,
+    Drawing,
+    DrawingCommand,
+    DrawingSnapshot,
+    RemoveStrokes,
+    Stroke,
+)
+
+
+class _CoreCommand(QUndoCommand):
+    """A ``QUndoCommand`` that applies/reverts one core drawing command."""
+
+    def __init__(self, document: DrawingDocument, command: DrawingCommand, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._command = command
+
+    def redo(self) -> None:
+        self._command.apply(self._document.drawing)
+        self._document.changed.emit()
+
+    def undo(self) -> None:
+        self._command.revert(self._document.drawing)
+        self._document.changed.emit()
+
+
+class DrawingDocument(QObject):
+    """Owns the drawing being made and its undo history."""
+
+    changed = Signal()
+    replaced = Signal()  # a different drawing was opened (history starts afresh)
+
+    def __init__(self, drawing: Drawing | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.drawing = drawing if drawing is not None else Drawing()
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def strokes(self) -> tuple[Stroke, ...]:
+        return self.drawing.strokes
+
+    def snapshot(self) -> DrawingSnapshot:
+        return self.drawing.snapshot()
+
+    def is_empty(self) -> bool:
+        return len(self.drawing) == 0
+
+    def set_drawing(self, drawing: Drawing) -> None:
+        """Open another drawing (e.g. from the gallery); the undo history is cleared."""
+        self.undo_stack.clear()
+        self.drawing = drawing
+        self.replaced.emit()
+        self.changed.emit()
+
+    def push(self, command: DrawingCommand, text: str) -> None:
+        """Apply ``command`` as one undo step."""
+        self.undo_stack.push(_CoreCommand(self, command, text))
+
+    def add_stroke(
+        self, points: np.ndarray, color: str, width: float, author: str = "child"
+    ) -> Stroke:
+        stroke = self.drawing.new_stroke(points, color, width, author)
+        self.push(AddStrokes((stroke,)), self.tr("Draw"))
+        return stroke
+
+    def add_model_strokes(
+        self, polylines: Sequence[np.ndarray], color: str, width: float, text: str
+    ) -> tuple[Stroke, ...]:
+        """Add strokes the model drew as ONE undo step; empty polylines are skipped."""
+        strokes = tuple(
+            self.drawing.new_stroke(np.asarray(line, np.float32)[:, :2], color, width, "model")
+            for line in polylines
+            if len(line) > 0
+        )
+        if strokes:
+            self.push(AddStrokes(strokes), text)
+        return strokes
+
+    def remove_strokes(self, stroke_ids: Iterable[int]) -> None:
+        ids = tuple(stroke_ids)
+        if ids:
+            self.push(RemoveStrokes(ids), self.tr("Erase"))
+
+    def clear(self) -> None:
+        if not self.is_empty():
+            self.push(ClearStrokes(), self.tr("Clear"))

@@ -1,0 +1,586 @@
+"""Doodle's main window: the canvas, big buttons, and the draw-along features.
+
+Layout (landscape; in portrait the side pane moves below the canvas)::
+
+    +--------------------------------------------------------------------------+
+    | tool bar: undo redo clear | pencil eraser | colours | sizes | teacher_area |
+    +-----------------------------------------------+--------------------------+
+    | picker_area (object choice)                   | side pane:               |
+    | banner                                        |   idea panes (variations)|
+    | canvas                                        |   More ideas             |
+    |                                               |   ideas_area             |
+    +-----------------------------------------------+--------------------------+
+    | bottom bar: Finish it! | calm--wild | hint | Keep / Another | music_area  |
+    +--------------------------------------------------------------------------+
+
+Places that other parts of Doodle fill (each a real container widget with its own layout;
+an empty one stays hidden and appears when something is added):
+
+- ``picker_area`` / ``add_to_picker_area(widget)``: choosing what to draw (it already holds
+  the model list ``model_chooser``) and guesses of what the child is drawing.
+- ``music_area`` / ``add_to_music_area(widget)``: music controls (bottom bar, right).
+- ``teacher_area`` / ``add_to_teacher_area(widget)``: gallery, save, print, settings (tool bar,
+  right).
+- ``ideas_area`` / ``add_to_ideas_area(widget)``: more ideas such as reimagine and morph
+  (side pane, under the variation panes).
+
+Model choice goes through ``set_active_model(name)`` only; ``active_model_changed(name)``
+follows. Settings hooks: ``set_variation_count(n)``, ``set_hints_enabled(on)``,
+``set_pen_only(on)``, ``set_temperature(t)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from doodle.engine.registry import ModelRegistry
+from doodle.ui.canvas import DrawingCanvas
+from doodle.ui.completion import CompletionPreview
+from doodle.ui.document import DrawingDocument
+from doodle.ui.draw_along import COMPLETION, VARIATIONS, DrawAlong
+from doodle.ui.style import MODEL_COLORS, STYLE_SHEET
+from doodle.ui.variations import DEFAULT_PANES, VariationsPanel
+from doodle.ui.widgets import BigButton, BrushSizes, ColorPalette, MessageBanner, icon
+
+VARIATIONS_DEBOUNCE_MS = 400
+TEMPERATURE_RANGE = (0.1, 1.0)
+DEFAULT_TEMPERATURE = 0.4
+SIDE_PANE_WIDTH_PX = 330
+
+
+def _area(name: str, direction: QBoxLayout.Direction) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName(name)
+    layout = QBoxLayout(direction, frame)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    frame.hide()
+    return frame
+
+
+class MainWindow(QMainWindow):
+    """The window a child draws in."""
+
+    active_model_changed = Signal(str)
+
+    def __init__(self, registry: ModelRegistry | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Doodle"))
+        self.setWindowIcon(icon("doodle"))
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumSize(QSize(640, 480))
+        self.document = DrawingDocument(parent=self)
+        self.canvas = DrawingCanvas(self.document)
+        self.draw_along = DrawAlong(registry, parent=self)
+        self.preview = CompletionPreview(self.canvas, self)
+        self.hints_enabled = True
+        self._variations_child: list[np.ndarray] = []
+        self._portrait: bool | None = None
+        self._clear_dialog: QMessageBox | None = None
+
+        self._variations_timer = QTimer(self)
+        self._variations_timer.setSingleShot(True)
+        self._variations_timer.setInterval(VARIATIONS_DEBOUNCE_MS)
+        self._variations_timer.timeout.connect(self.request_variations)
+
+        self._build_tool_bar()
+        self._build_canvas_column()
+        self._build_side_pane()
+        self._build_bottom_bar()
+        self._build_layout()
+        self._connect()
+        self._on_draw_along_models_changed()
+        self._update_undo_buttons()
+        self._update_ai_buttons()
+        self.resize(1366, 768)
+
+    # -- places other parts of Doodle fill -----------------------------------------------------
+
+    def add_to_picker_area(self, widget: QWidget) -> None:
+        """Add a widget for choosing what to draw (e.g. a picture picker, guesses)."""
+        self._add_to(self.picker_area, widget)
+
+    def add_to_music_area(self, widget: QWidget) -> None:
+        """Add music controls (bottom bar, right)."""
+        self._add_to(self.music_area, widget)
+
+    def add_to_teacher_area(self, widget: QWidget) -> None:
+        """Add gallery / save / print / settings buttons (tool bar, right)."""
+        self._add_to(self.teacher_area, widget)
+
+    def add_to_ideas_area(self, widget: QWidget) -> None:
+        """Add "more ideas" widgets such as reimagine or morph (side pane, bottom)."""
+        self._add_to(self.ideas_area, widget)
+
+    def _add_to(self, area: QFrame, widget: QWidget) -> None:
+        area.layout().addWidget(widget)
+        area.show()
+
+    # -- settings hooks ------------------------------------------------------------------------
+
+    def set_active_model(self, name: str) -> None:
+        """Draw along with model ``name`` (the one place where the model is chosen)."""
+        self.draw_along.set_active_model(name)
+
+    def active_model(self) -> str:
+        return self.draw_along.active_model()
+
+    def set_variation_count(self, count: int) -> None:
+        self.variations_panel.set_count(count)
+        self._apply_orientation(force=True)
+        self.schedule_variations()
+
+    def set_hints_enabled(self, enabled: bool) -> None:
+        self.hints_enabled = enabled
+        self.hint_button.setChecked(enabled)
+        if not enabled:
+            self.draw_along.cancel("hint")
+            self.canvas.hide_ghost()
+
+    def set_pen_only(self, enabled: bool) -> None:
+        """Ignore touch once a pen has been seen (palm rejection)."""
+        self.canvas.pen_only = enabled
+
+    def temperature(self) -> float:
+        low, high = TEMPERATURE_RANGE
+        return low + (high - low) * self.temperature_slider.value() / 100.0
+
+    def set_temperature(self, temperature: float) -> None:
+        low, high = TEMPERATURE_RANGE
+        self.temperature_slider.setValue(round(100 * (temperature - low) / (high - low)))
+
+    def model_color(self) -> str:
+        """The model's ink colour: different from the child's current colour."""
+        if self.canvas.brush_color in ("#8e24aa", "#1e88e5"):
+            return MODEL_COLORS[1]
+        return MODEL_COLORS[0]
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_tool_bar(self) -> None:
+        self.tool_bar = QFrame()
+        self.tool_bar.setObjectName("toolBar")
+        layout = QHBoxLayout(self.tool_bar)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.undo_button = BigButton("undo", self.tr("Undo"))
+        self.redo_button = BigButton("redo", self.tr("Redo"))
+        self.clear_button = BigButton("clear", self.tr("New page"))
+        self.pencil_button = BigButton("pencil", self.tr("Draw"))
+        self.eraser_button = BigButton("eraser", self.tr("Rubber"))
+        self.undo_button.setToolTip(self.tr("Take back the last step (Ctrl+Z)"))
+        self.redo_button.setToolTip(self.tr("Bring it back again (Ctrl+Shift+Z)"))
+        self.clear_button.setToolTip(self.tr("Start a new drawing"))
+        self.eraser_button.setToolTip(self.tr("Rub out whole lines"))
+        tool_group = QButtonGroup(self)
+        for button in (self.pencil_button, self.eraser_button):
+            button.setCheckable(True)
+            tool_group.addButton(button)
+        self.pencil_button.setChecked(True)
+        self.palette = ColorPalette()
+        self.brush_sizes = BrushSizes()
+        for widget in (self.undo_button, self.redo_button, self.clear_button):
+            layout.addWidget(widget)
+        layout.addWidget(_separator())
+        layout.addWidget(self.pencil_button)
+        layout.addWidget(self.eraser_button)
+        layout.addWidget(_separator())
+        layout.addWidget(self.palette)
+        layout.addWidget(_separator())
+        layout.addWidget(self.brush_sizes)
+        layout.addStretch(1)
+        self.teacher_area = _area("teacherArea", QBoxLayout.Direction.LeftToRight)
+        layout.addWidget(self.teacher_area)
+        self.canvas.brush_color = self.palette.current_color()
+        self.canvas.brush_width = self.brush_sizes.current_size()
+
+    def _build_canvas_column(self) -> None:
+        self.canvas_column = QWidget()
+        layout = QVBoxLayout(self.canvas_column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.picker_area = _area("pickerArea", QBoxLayout.Direction.LeftToRight)
+        chooser_label = QLabel(self.tr("Let's draw:"))
+        chooser_label.setObjectName("paneTitle")
+        self.model_chooser = QComboBox()
+        self.model_chooser.setMinimumWidth(200)
+        self.model_chooser.setToolTip(self.tr("Choose what to draw together"))
+        self.picker_area.layout().addWidget(chooser_label)
+        self.picker_area.layout().addWidget(self.model_chooser)
+        self.picker_area.layout().addStretch(1)
+        self.picker_area.show()
+        layout.addWidget(self.picker_area)
+        self.banner = MessageBanner()
+        layout.addWidget(self.banner)
+        paper = QFrame()
+        paper.setObjectName("paper")
+        paper_layout = QVBoxLayout(paper)
+        paper_layout.setContentsMargins(6, 6, 6, 6)
+        paper_layout.addWidget(self.canvas)
+        layout.addWidget(paper, 1)
+
+    def _build_side_pane(self) -> None:
+        self.side_pane = QFrame()
+        self.side_pane.setObjectName("sidePane")
+        layout = QVBoxLayout(self.side_pane)
+        layout.setContentsMargins(10, 8, 10, 10)
+        self.variations_panel = VariationsPanel(self.model_color())
+        self.variations_panel.set_count(DEFAULT_PANES)
+        layout.addWidget(self.variations_panel)
+        self.ideas_area = _area("ideasArea", QBoxLayout.Direction.TopToBottom)
+        layout.addWidget(self.ideas_area)
+        layout.addStretch(1)
+
+    def _build_bottom_bar(self) -> None:
+        self.bottom_bar = QFrame()
+        self.bottom_bar.setObjectName("bottomBar")
+        layout = QHBoxLayout(self.bottom_bar)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.finish_button = BigButton("finish", self.tr("Finish it!"))
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.finish_button.setMinimumWidth(170)
+        layout.addWidget(self.finish_button)
+        calm = QLabel()
+        calm.setPixmap(icon("calm").pixmap(34, 34))
+        calm.setToolTip(self.tr("calm"))
+        wild = QLabel()
+        wild.setPixmap(icon("wild").pixmap(34, 34))
+        wild.setToolTip(self.tr("wild"))
+        self.temperature_slider = QSlider(Qt.Orientation.Horizontal)
+        self.temperature_slider.setRange(0, 100)
+        self.temperature_slider.setMinimumWidth(120)
+        self.temperature_slider.setMaximumWidth(220)
+        self.temperature_slider.setToolTip(self.tr("Calm or wild drawing"))
+        self.set_temperature(DEFAULT_TEMPERATURE)
+        layout.addWidget(calm)
+        layout.addWidget(self.temperature_slider)
+        layout.addWidget(wild)
+        self.hint_button = BigButton("hint", self.tr("Hints"))
+        self.hint_button.setCheckable(True)
+        self.hint_button.setChecked(True)
+        self.hint_button.setToolTip(self.tr("Show a ghost line of what could come next"))
+        layout.addWidget(self.hint_button)
+        self.keep_button = BigButton("keep", self.tr("Keep it"))
+        self.keep_button.setObjectName("keepButton")
+        self.another_button = BigButton("another", self.tr("Another one"))
+        self.keep_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.another_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.keep_button.hide()
+        self.another_button.hide()
+        layout.addWidget(self.keep_button)
+        layout.addWidget(self.another_button)
+        layout.addStretch(1)
+        self.music_area = _area("musicArea", QBoxLayout.Direction.LeftToRight)
+        layout.addWidget(self.music_area)
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        central.setObjectName("central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.setSpacing(8)
+        outer.addWidget(self.tool_bar)
+        self.body_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body_layout.setSpacing(8)
+        self.body_layout.addWidget(self.canvas_column, 1)
+        self.body_layout.addWidget(self.side_pane)
+        outer.addLayout(self.body_layout, 1)
+        outer.addWidget(self.bottom_bar)
+        self.setCentralWidget(central)
+
+    def _connect(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_button.clicked.connect(stack.undo)
+        self.redo_button.clicked.connect(stack.redo)
+        stack.canUndoChanged.connect(self._update_undo_buttons)
+        stack.canRedoChanged.connect(self._update_undo_buttons)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=stack.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=stack.redo)
+        QShortcut(QKeySequence("Ctrl+Y"), self, activated=stack.redo)
+        self.clear_button.clicked.connect(self.ask_to_clear)
+        self.pencil_button.toggled.connect(self._on_pencil_button_toggled)
+        self.palette.color_chosen.connect(self._on_palette_color_chosen)
+        self.brush_sizes.size_chosen.connect(self._on_brush_sizes_size_chosen)
+        self.model_chooser.activated.connect(self._on_model_chooser_activated)
+        self.finish_button.clicked.connect(self.request_completion)
+        self.keep_button.clicked.connect(self.keep_completion)
+        self.another_button.clicked.connect(self.request_completion)
+        self.hint_button.toggled.connect(self.set_hints_enabled)
+        self.variations_panel.more_ideas_requested.connect(self.request_variations)
+        self.variations_panel.ending_chosen.connect(self.adopt_variation)
+
+        self.document.changed.connect(self._on_document_changed)
+        self.canvas.canvas_touched.connect(self._on_canvas_touched)
+        self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
+
+        self.draw_along.models_changed.connect(self._on_draw_along_models_changed)
+        self.draw_along.active_model_changed.connect(self._on_draw_along_active_model_changed)
+        self.draw_along.completion_ready.connect(self._on_draw_along_completion_ready)
+        self.draw_along.variations_ready.connect(self._on_draw_along_variations_ready)
+        self.draw_along.hint_ready.connect(self._on_draw_along_hint_ready)
+        self.draw_along.failed.connect(self._on_draw_along_failed)
+        self.draw_along.busy_changed.connect(self._on_draw_along_busy_changed)
+        self.preview.finished_playing.connect(self._on_preview_finished_playing)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def ask_to_clear(self) -> None:
+        """Ask (kindly, without blocking) whether to start a new page."""
+        if self.document.is_empty():
+            return
+        dialog = QMessageBox(self)
+        dialog.setWindowTitle(self.tr("New page?"))
+        dialog.setIconPixmap(icon("clear").pixmap(64, 64))
+        dialog.setText(self.tr("Start a new page? You can still bring this one back with Undo."))
+        yes = dialog.addButton(self.tr("Yes, new page"), QMessageBox.ButtonRole.AcceptRole)
+        dialog.addButton(self.tr("No, keep drawing"), QMessageBox.ButtonRole.RejectRole)
+        dialog.setDefaultButton(yes)
+        dialog.finished.connect(lambda _result: self._on_clear_dialog_finished(dialog, yes))
+        self._clear_dialog = dialog
+        dialog.open()
+
+    def clear_dialog(self) -> QMessageBox | None:
+        """The "new page?" question while it is open."""
+        return self._clear_dialog
+
+    def request_completion(self) -> None:
+        """Ask the model to finish the drawing; the result animates onto the canvas."""
+        if not self.draw_along.has_models():
+            return
+        self.preview.discard()
+        self._show_choice(False)
+        self.draw_along.request_completion(self._make_request())
+
+    def keep_completion(self) -> None:
+        self.preview.finish_now()
+        self.preview.keep()
+        self._show_choice(False)
+
+    def request_variations(self) -> None:
+        """Refill the idea panes (one batched request)."""
+        self._variations_timer.stop()
+        if not self.draw_along.has_models():
+            self.variations_panel.clear_endings()
+            return
+        request = self._make_request()
+        self._variations_child = list(request.strokes_px)
+        self.variations_panel.set_waiting(True)
+        self.draw_along.request_variations(request, self.variations_panel.count())
+
+    def schedule_variations(self) -> None:
+        """Refill the panes once the drawing has been still for a moment."""
+        self.draw_along.cancel(VARIATIONS)
+        if self.draw_along.has_models():
+            self.variations_panel.set_waiting(True)
+            self._variations_timer.start()
+
+    def adopt_variation(self, index: int) -> None:
+        """Use the ending shown in pane ``index`` (one undo step)."""
+        panes = self.variations_panel.panes()
+        if not 0 <= index < len(panes) or not panes[index].has_ending():
+            return
+        self.preview.discard()
+        self._show_choice(False)
+        self.document.add_model_strokes(
+            panes[index].ending(), self.model_color(), self.canvas.brush_width, self.tr("Use idea")
+        )
+
+    def request_hint(self) -> None:
+        if self.hints_enabled and self.draw_along.has_models():
+            self.draw_along.request_hint(self._make_request())
+
+    def _make_request(self):
+        strokes = [stroke.xy for stroke in self.document.strokes]
+        width, height = self.canvas.canvas_size()
+        return self.draw_along.make_request(
+            strokes, self.temperature(), self.canvas.min_extent_px(), (width, height)
+        )
+
+    def _show_choice(self, visible: bool) -> None:
+        self.keep_button.setVisible(visible)
+        self.another_button.setVisible(visible)
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _update_undo_buttons(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_button.setEnabled(stack.canUndo())
+        self.redo_button.setEnabled(stack.canRedo())
+
+    def _update_ai_buttons(self) -> None:
+        has_models = self.draw_along.has_models()
+        no_model_tip = self.tr(
+            "No drawing helpers are installed yet. Ask a grown-up to add some drawings to Doodle."
+        )
+        self.finish_button.setEnabled(has_models)
+        self.finish_button.setToolTip(
+            self.tr("Let Doodle finish your drawing") if has_models else no_model_tip
+        )
+        self.variations_panel.more_button.setEnabled(has_models)
+        self.variations_panel.more_button.setToolTip(
+            self.tr("Show new ideas") if has_models else no_model_tip
+        )
+        self.hint_button.setEnabled(has_models)
+        self.temperature_slider.setEnabled(has_models)
+        self.model_chooser.setEnabled(has_models)
+        if not has_models:
+            self.hint_button.setToolTip(no_model_tip)
+            self.model_chooser.setToolTip(no_model_tip)
+
+    def _on_clear_dialog_finished(self, dialog: QMessageBox, yes_button) -> None:
+        if dialog.clickedButton() is yes_button:
+            self.preview.discard()
+            self._show_choice(False)
+            self.document.clear()
+        self._clear_dialog = None
+        dialog.deleteLater()
+
+    def _on_pencil_button_toggled(self, drawing: bool) -> None:
+        self.canvas.set_eraser_mode(not drawing)
+
+    def _on_palette_color_chosen(self, color: str) -> None:
+        self.canvas.brush_color = color
+        self.variations_panel.set_model_color(self.model_color())
+        self.eraser_button.setChecked(False)
+        self.pencil_button.setChecked(True)
+
+    def _on_brush_sizes_size_chosen(self, size: float) -> None:
+        self.canvas.brush_width = size
+
+    def _on_model_chooser_activated(self, index: int) -> None:
+        self.set_active_model(self.model_chooser.itemData(index))
+
+    def _on_document_changed(self) -> None:
+        self._update_undo_buttons()
+        self.draw_along.cancel("hint")
+        self.canvas.hide_ghost()
+        if self.preview.is_active():
+            self.preview.discard()
+            self._show_choice(False)
+        self.schedule_variations()
+
+    def _on_canvas_touched(self) -> None:
+        self.draw_along.cancel("hint")
+        self.draw_along.cancel(COMPLETION)
+        if self.preview.is_active():
+            self.preview.discard()
+            self._show_choice(False)
+
+    def _on_canvas_stroke_finished(self, _stroke: object) -> None:
+        self.request_hint()
+
+    def _on_draw_along_models_changed(self) -> None:
+        self.model_chooser.clear()
+        for info in self.draw_along.models():
+            self.model_chooser.addItem(info.label, info.name)
+        if not self.draw_along.has_models():
+            self.model_chooser.addItem(self.tr("(nothing installed yet)"), "")
+        self._select_chooser_item(self.draw_along.active_model())
+        self._update_ai_buttons()
+
+    def _on_draw_along_active_model_changed(self, name: str) -> None:
+        self._select_chooser_item(name)
+        self.document.drawing.object_name = name
+        self.preview.discard()
+        self._show_choice(False)
+        self.canvas.hide_ghost()
+        self.variations_panel.clear_endings()
+        self._update_ai_buttons()
+        self.schedule_variations()
+        self.active_model_changed.emit(name)
+
+    def _select_chooser_item(self, name: str) -> None:
+        index = self.model_chooser.findData(name)
+        if index >= 0:
+            self.model_chooser.setCurrentIndex(index)
+
+    def _on_draw_along_completion_ready(self, polylines: list) -> None:
+        if self.canvas.is_drawing():
+            return
+        if not polylines:
+            self.banner.show_message(
+                self.tr("Doodle thinks your drawing is finished already. Lovely!")
+            )
+            return
+        self.canvas.hide_ghost()
+        self.preview.play(polylines, self.model_color(), self.canvas.brush_width)
+
+    def _on_preview_finished_playing(self) -> None:
+        self._show_choice(self.preview.is_active())
+
+    def _on_draw_along_variations_ready(self, endings: list) -> None:
+        self.variations_panel.show_endings(self._variations_child, endings)
+
+    def _on_draw_along_hint_ready(self, stroke: np.ndarray) -> None:
+        if self.hints_enabled and not self.canvas.is_drawing() and len(stroke) >= 2:
+            self.canvas.show_ghost([stroke])
+
+    def _on_draw_along_failed(self, channel: str, message: str) -> None:
+        if channel == VARIATIONS:
+            self.variations_panel.set_waiting(False)
+        self.banner.show_message(message)
+
+    def _on_draw_along_busy_changed(self, channel: str, busy: bool) -> None:
+        if channel == COMPLETION:
+            self.finish_button.setText(self.tr("Thinking...") if busy else self.tr("Finish it!"))
+        elif channel == VARIATIONS and not busy and not self._variations_timer.isActive():
+            self.variations_panel.set_waiting(False)
+
+    # -- window --------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._apply_orientation()
+
+    def _apply_orientation(self, force: bool = False) -> None:
+        portrait = self.height() > self.width()
+        if portrait == self._portrait and not force:
+            return
+        self._portrait = portrait
+        if portrait:
+            self.body_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.side_pane.setMaximumWidth(16777215)
+            self.side_pane.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        else:
+            self.body_layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.side_pane.setFixedWidth(SIDE_PANE_WIDTH_PX)
+            self.side_pane.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        if portrait:
+            self.side_pane.setMinimumWidth(0)
+        self.variations_panel.set_columns(self.variations_panel.columns_for(portrait))
+
+    def is_portrait(self) -> bool:
+        return bool(self._portrait)
+
+    def shutdown(self) -> None:
+        """Stop animations and background work (before the window or the app goes away)."""
+        self.preview.discard()
+        self._variations_timer.stop()
+        self.draw_along.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setStyleSheet("color: #d5dcef;")
+    return line

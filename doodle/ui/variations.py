@@ -1,0 +1,188 @@
+"""The "ideas" side panes: small pictures of different endings of the child's drawing.
+
+Each ``VariationPane`` shows the child's strokes (dark) plus one ending (in the model's
+colour), scaled to fit; clicking it adopts that ending. ``VariationsPanel`` lays out 1-9 panes
+in a grid (the number of columns follows the window's orientation) with a "More ideas" button.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTransform
+from PySide6.QtWidgets import QAbstractButton, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from doodle.ui.ink import paint_polylines
+from doodle.ui.widgets import BigButton
+
+MAX_PANES = 9
+DEFAULT_PANES = 6
+CHILD_INK = QColor("#3a3a48")
+PANE_MARGIN_PX = 10.0
+
+
+class VariationPane(QAbstractButton):
+    """One idea: the child's drawing plus a possible ending; click to use it."""
+
+    def __init__(self, model_color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(90, 90)
+        self.model_color = QColor(model_color)
+        self._child: list[np.ndarray] = []
+        self._ending: list[np.ndarray] = []
+        self._waiting = False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(150, 150)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        return width
+
+    def set_content(self, child: Sequence[np.ndarray], ending: Sequence[np.ndarray]) -> None:
+        self._child = [np.asarray(s, np.float32)[:, :2] for s in child if len(s) > 0]
+        self._ending = [np.asarray(s, np.float32)[:, :2] for s in ending if len(s) > 0]
+        self._waiting = False
+        self.setEnabled(bool(self._ending))
+        self.update()
+
+    def set_waiting(self, waiting: bool) -> None:
+        self._waiting = waiting
+        self.update()
+
+    def ending(self) -> list[np.ndarray]:
+        return list(self._ending)
+
+    def has_ending(self) -> bool:
+        return bool(self._ending)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        border = QColor("#2f6fd6") if self.underMouse() and self.isEnabled() else QColor("#d5d9ea")
+        painter.setPen(border)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(card, 12, 12)
+        if self._waiting or not self._ending:
+            self._paint_waiting_dots(painter, card)
+        if not self._child and not self._ending:
+            return
+        transform = _fit_transform(self._child + self._ending, card)
+        painter.save()
+        painter.setTransform(transform, combine=True)
+        pen_width = 2.2 / max(transform.m11(), 1e-6)
+        paint_polylines(painter, self._child, CHILD_INK, pen_width)
+        paint_polylines(painter, self._ending, self.model_color, pen_width * 1.2)
+        painter.restore()
+
+    def _paint_waiting_dots(self, painter: QPainter, card: QRectF) -> None:
+        if not self._waiting:
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(47, 111, 214, 120))
+        centre = card.center()
+        for offset in (-16, 0, 16):
+            painter.drawEllipse(centre.x() + offset - 4, card.bottom() - 18, 8, 8)
+
+
+def _fit_transform(strokes: list[np.ndarray], target: QRectF) -> QTransform:
+    points = np.concatenate(strokes, axis=0)
+    low, high = points.min(axis=0), points.max(axis=0)
+    size = np.maximum(high - low, 1.0)
+    inner = target.adjusted(PANE_MARGIN_PX, PANE_MARGIN_PX, -PANE_MARGIN_PX, -PANE_MARGIN_PX)
+    scale = min(inner.width() / size[0], inner.height() / size[1])
+    offset_x = inner.left() + (inner.width() - size[0] * scale) / 2 - low[0] * scale
+    offset_y = inner.top() + (inner.height() - size[1] * scale) / 2 - low[1] * scale
+    return QTransform(scale, 0, 0, scale, offset_x, offset_y)
+
+
+class VariationsPanel(QWidget):
+    """A grid of idea panes plus the "More ideas" button."""
+
+    ending_chosen = Signal(int)  # pane index
+    more_ideas_requested = Signal()
+
+    def __init__(self, model_color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model_color = model_color
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Ideas"), self)
+        title.setObjectName("paneTitle")
+        layout.addWidget(title)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(8)
+        layout.addLayout(self._grid)
+        self.more_button = BigButton("more_ideas", self.tr("More ideas"), self)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.clicked.connect(self.more_ideas_requested)
+        layout.addWidget(self.more_button)
+        self._panes: list[VariationPane] = []
+        self._columns = 2
+        self.set_count(DEFAULT_PANES)
+
+    def panes(self) -> list[VariationPane]:
+        return list(self._panes)
+
+    def count(self) -> int:
+        return len(self._panes)
+
+    def set_count(self, count: int) -> None:
+        """Show ``count`` panes (1..9)."""
+        count = max(1, min(MAX_PANES, int(count)))
+        while len(self._panes) > count:
+            pane = self._panes.pop()
+            self._grid.removeWidget(pane)
+            pane.deleteLater()
+        while len(self._panes) < count:
+            index = len(self._panes)
+            pane = VariationPane(self._model_color, self)
+            pane.setToolTip(self.tr("Use this idea"))
+            pane.setAccessibleName(self.tr("Idea %n", "", index + 1))
+            pane.setEnabled(False)
+            pane.clicked.connect(lambda _checked=False, i=index: self.ending_chosen.emit(i))
+            self._panes.append(pane)
+        self._relayout()
+
+    def set_columns(self, columns: int) -> None:
+        self._columns = max(1, columns)
+        self._relayout()
+
+    def columns_for(self, portrait: bool) -> int:
+        """Two columns beside the canvas; two rows below it in portrait."""
+        if portrait:
+            return math.ceil(len(self._panes) / 2)
+        return 3 if len(self._panes) > 6 else 2
+
+    def set_model_color(self, color: str) -> None:
+        self._model_color = color
+        for pane in self._panes:
+            pane.model_color = QColor(color)
+            pane.update()
+
+    def set_waiting(self, waiting: bool) -> None:
+        for pane in self._panes:
+            pane.set_waiting(waiting)
+
+    def show_endings(self, child: Sequence[np.ndarray], endings: Sequence[Sequence[np.ndarray]]):
+        for pane, ending in zip(self._panes, endings, strict=False):
+            pane.set_content(child, ending)
+        for pane in self._panes[len(endings) :]:
+            pane.set_content(child, [])
+
+    def clear_endings(self) -> None:
+        for pane in self._panes:
+            pane.set_content([], [])
+
+    def _relayout(self) -> None:
+        for pane in self._panes:
+            self._grid.removeWidget(pane)
+        for index, pane in enumerate(self._panes):
+            self._grid.addWidget(pane, index // self._columns, index % self._columns)

@@ -1,0 +1,136 @@
+"""Background inference: plain-function jobs on a thread pool, latest request wins.
+
+A job is a plain function ``fn(state) -> result`` that receives a small ``JobState`` whose
+``is_cancelled`` it passes on to the engine (``cancel=state.is_cancelled``). Jobs are grouped
+in channels ("completion", "variations", "hint"): submitting a job cancels the channel's
+previous one, and when a result arrives back on the UI thread it is delivered only if its job
+is still the channel's latest and was not cancelled; a stale result is dropped, never painted.
+Failures come back as the exception (also logged in full); the UI turns it into a friendly
+message.
+
+This is the only module of Doodle that knows about threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+# Inference runs single-threaded inside onnxruntime; two jobs at once keep a completion
+# from waiting behind a batch of variations without flooding a small machine.
+MAX_PARALLEL_JOBS = 2
+
+
+class JobState:
+    """What a running job can see: whether it should stop early."""
+
+    def __init__(self, channel: str, job_id: int) -> None:
+        self.channel = channel
+        self.job_id = job_id
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; signals emitted from pool threads arrive queued."""
+
+    succeeded = Signal(object, object)  # JobState, result
+    failed = Signal(object, object)  # JobState, exception
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[JobState], Any], state: JobState, relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._state = state
+        self._relay = relay
+
+    def run(self) -> None:
+        if self._state.is_cancelled():
+            return
+        try:
+            result = self._fn(self._state)
+        except Exception as error:  # noqa: BLE001 - reported to the UI thread, never swallowed
+            self._relay.failed.emit(self._state, error)
+            return
+        self._relay.succeeded.emit(self._state, result)
+
+
+class InferenceWorker(QObject):
+    """Runs jobs off the UI thread and hands back only the latest result of each channel."""
+
+    result_ready = Signal(str, object)  # channel, result
+    job_failed = Signal(str, object)  # channel, exception
+    busy_changed = Signal(str, bool)  # channel, whether a job of it is running or queued
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(MAX_PARALLEL_JOBS)
+        self._relay = _Relay(self)
+        self._relay.succeeded.connect(self._on_relay_succeeded)
+        self._relay.failed.connect(self._on_relay_failed)
+        self._latest: dict[str, JobState] = {}
+        self._next_id = 0
+        self._shut_down = False
+
+    def submit(self, channel: str, fn: Callable[[JobState], Any]) -> JobState:
+        """Queue ``fn`` on ``channel``; any older job of the channel is cancelled."""
+        self.cancel(channel)
+        self._next_id += 1
+        state = JobState(channel, self._next_id)
+        if self._shut_down:
+            state.cancel()
+            return state
+        self._latest[channel] = state
+        self._pool.start(_Job(fn, state, self._relay))
+        self.busy_changed.emit(channel, True)
+        return state
+
+    def cancel(self, channel: str) -> None:
+        """Cancel the channel's job, if any: its result will never be delivered."""
+        state = self._latest.pop(channel, None)
+        if state is not None:
+            state.cancel()
+            self.busy_changed.emit(channel, False)
+
+    def is_busy(self, channel: str) -> bool:
+        return channel in self._latest
+
+    def shutdown(self, timeout_ms: int = 5000) -> bool:
+        """Cancel everything and wait for running jobs; True when all have stopped."""
+        self._shut_down = True
+        for channel in list(self._latest):
+            self.cancel(channel)
+        self._pool.clear()
+        return self._pool.waitForDone(timeout_ms)
+
+    def _take_if_current(self, state: JobState) -> bool:
+        if state.is_cancelled() or self._latest.get(state.channel) is not state:
+            return False
+        del self._latest[state.channel]
+        self.busy_changed.emit(state.channel, False)
+        return True
+
+    def _on_relay_succeeded(self, state: JobState, result: object) -> None:
+        if self._take_if_current(state):
+            self.result_ready.emit(state.channel, result)
+
+    def _on_relay_failed(self, state: JobState, error: BaseException) -> None:
+        if state.is_cancelled():
+            return  # the engine stopped early because we asked it to
+        log.error("%s job failed", state.channel, exc_info=error)
+        if self._take_if_current(state):
+            self.job_failed.emit(state.channel, error)
