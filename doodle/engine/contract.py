@@ -19,6 +19,8 @@ from doodle.core.errors import ModelError
 
 FORMAT_VERSION = 1
 KINDS = ("gen", "vae")
+OTHER_KINDS = ("melody", "recognizer")
+"""Kinds of other model families that share the models folder; not sketch models."""
 MODEL_JSON = "model.json"
 DECODER_STEP = "decoder_step.onnx"
 DECODER_PREFIX = "decoder_prefix.onnx"
@@ -124,6 +126,15 @@ def read_model_json(folder: Path, bundled: bool = False) -> ModelInfo:
         metrics=metrics,
         has_prefix=(folder / DECODER_PREFIX).is_file(),
     )
+
+
+def is_other_model_family(folder: Path) -> bool:
+    """True if ``model.json`` declares a non-sketch kind (melody, recogniser)."""
+    try:
+        meta = json.loads((folder / MODEL_JSON).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(meta, dict) and meta.get("kind") in OTHER_KINDS
 
 
 def _dims(value: onnx.ValueInfoProto) -> list[int | str | None]:

@@ -4,7 +4,7 @@ A user model with the same name as a bundled one takes its place (a teacher can 
 newer or better version without touching the installation); removing the user model brings
 the bundled one back. Folders that break the contract are left out of ``list()`` and reported
 by ``problems()``. Folders whose names start with a dot (imports in progress) are ignored,
-and so is ``recognizer`` (the drawing recogniser, not a sketch model).
+and so are ``recognizer`` and folders of other model families (melody, recogniser kinds).
 Sessions open lazily in ``get()``. Imports no Qt.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from doodle import paths
 from doodle.core.errors import ModelError
-from doodle.engine.contract import ModelInfo, check_model_folder
+from doodle.engine.contract import ModelInfo, check_model_folder, is_other_model_family
 from doodle.engine.model import LoadedModel
 
 __all__ = ["LoadedModel", "ModelInfo", "ModelRegistry"]
@@ -31,7 +31,10 @@ def _model_folders(root: Path) -> list[Path]:
     return sorted(
         p
         for p in root.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and p.name not in NOT_SKETCH_MODELS
+        if p.is_dir()
+        and not p.name.startswith(".")
+        and p.name not in NOT_SKETCH_MODELS
+        and not is_other_model_family(p)
     )
 
 

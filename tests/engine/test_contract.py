@@ -17,7 +17,12 @@ from doodle.engine.model import LoadedModel
 from tests.shared_data import REPO_ROOT
 
 BUNDLED = sorted(
-    p for p in (REPO_ROOT / "models_onnx").glob("*") if p.is_dir() and not p.name.startswith(".")
+    p
+    for p in (REPO_ROOT / "models_onnx").glob("*")
+    if p.is_dir()
+    and not p.name.startswith(".")
+    and p.name != "recognizer"
+    and not contract.is_other_model_family(p)
 )
 
 

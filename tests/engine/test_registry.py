@@ -142,3 +142,17 @@ def test_corrupt_graph_after_listing_raises_model_error(dirs, small_gen_file: Pa
     registry.refresh()
     assert "small" not in registry
     assert "decoder_step.onnx" in next(iter(registry.problems().values()))
+
+
+def test_other_model_families_are_not_sketch_models(dirs, small_gen_file: Path) -> None:
+    bundled, user = dirs
+    import_magenta(small_gen_file, bundled, name="cat")
+    music = bundled / "music"
+    music.mkdir()
+    (music / "model.json").write_text(json.dumps({"format": 1, "name": "music", "kind": "melody"}))
+    odd = bundled / "odd"
+    odd.mkdir()
+    (odd / "model.json").write_text(json.dumps({"format": 1, "name": "odd", "kind": "poem"}))
+    registry = ModelRegistry(bundled, user)
+    assert [info.name for info in registry.list()] == ["cat"]
+    assert list(registry.problems()) == [str(odd)]
