@@ -20,6 +20,7 @@ from doodle.core.ndjson import QuickDrawDrawing, iter_drawings, write_drawings
 from doodle.core.units import simplify_like_quickdraw
 
 IMPORT_WIDTH_PX = 4.0
+BOX_MAX = 255.0
 
 
 def word_for(object_name: str) -> str:
@@ -31,9 +32,29 @@ def object_name_for(word: str) -> str:
     return word.strip().replace(" ", "_")
 
 
+def _is_simplified(polylines: list[np.ndarray]) -> bool:
+    """Already in Google's box (integers in 0..255 reaching 255): keep it as it is.
+
+    Simplifying twice would move points again, so an imported Quick, Draw! drawing goes back
+    out unchanged.
+    """
+    if not polylines:
+        return False
+    every = np.concatenate(polylines)
+    return (
+        bool(np.all(every == np.rint(every)))
+        and float(every.min()) >= 0.0
+        and float(every.max()) == BOX_MAX
+    )
+
+
 def drawing_to_quickdraw(drawing: Drawing | DrawingSnapshot) -> QuickDrawDrawing:
     """The drawing in Google's simplified format (every stroke, the model's ones included)."""
-    simplified = simplify_like_quickdraw([stroke.xy for stroke in drawing.strokes])
+    polylines = [np.asarray(stroke.xy, dtype=np.float64) for stroke in drawing.strokes]
+    if _is_simplified(polylines):
+        simplified = polylines
+    else:
+        simplified = simplify_like_quickdraw(polylines)
     timestamp = drawing.created.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     return QuickDrawDrawing(
         word=word_for(drawing.object_name),
