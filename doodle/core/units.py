@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -29,27 +30,42 @@ RDP_EPSILON = 2.0
 """Simplification tolerance in box px used by Quick, Draw! and Sketch-RNN."""
 
 
-def _segment_distances(points: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """Distance of each point to the segment start-end."""
+RdpDistance = Literal["line", "segment"]
+
+
+def _distances(
+    points: np.ndarray, start: np.ndarray, end: np.ndarray, measure: RdpDistance
+) -> np.ndarray:
+    """Distance of each point to the line (or segment) through start and end."""
     direction = end - start
     length_sq = float(direction @ direction)
+    relative = points - start
     if length_sq == 0.0:
-        return np.hypot(*(points - start).T)
-    along = np.clip(((points - start) @ direction) / length_sq, 0.0, 1.0)
-    nearest = start + along[:, None] * direction
-    return np.hypot(*(points - nearest).T)
+        return np.hypot(relative[:, 0], relative[:, 1])
+    if measure == "line":
+        cross = relative[:, 0] * direction[1] - relative[:, 1] * direction[0]
+        return np.abs(cross) / np.sqrt(length_sq)
+    along = np.clip((relative @ direction) / length_sq, 0.0, 1.0)
+    offset = relative - along[:, None] * direction
+    return np.hypot(offset[:, 0], offset[:, 1])
 
 
-def simplify_rdp(points: np.ndarray, epsilon: float) -> np.ndarray:
+def simplify_rdp(
+    points: np.ndarray, epsilon: float, measure: RdpDistance = "line"
+) -> np.ndarray:
     """Ramer-Douglas-Peucker: keep the points farther than ``epsilon`` from the simplified line.
 
-    ``points`` is ``[N, 2]`` (extra columns are carried along for the kept points); the first and
-    last points are always kept. Distances are measured to the segment (not the infinite line),
-    so a stroke that doubles back keeps its turning point.
+    ``points`` is ``[N, >=2]`` (extra columns are carried along for the kept points); the first
+    and last points are always kept. ``measure="line"`` is the classic algorithm (perpendicular
+    distance to the infinite line through the ends), which is what Google used for Quick, Draw!
+    and so what Sketch-RNN models were trained on; it drops the turning point of a stroke that
+    doubles back along itself. ``measure="segment"`` measures to the segment and keeps it.
     """
     array = np.asarray(points)
     if array.ndim != 2 or array.shape[1] < 2:
         raise ValueError(f"points must have shape [N, >=2], got {array.shape}")
+    if measure not in ("line", "segment"):
+        raise ValueError(f"measure must be 'line' or 'segment', got {measure!r}")
     if len(array) < 3:
         return array.copy()
     xy = array[:, :2].astype(np.float64)
@@ -60,7 +76,7 @@ def simplify_rdp(points: np.ndarray, epsilon: float) -> np.ndarray:
         first, last = pending.pop()
         if last - first < 2:
             continue
-        distances = _segment_distances(xy[first + 1 : last], xy[first], xy[last])
+        distances = _distances(xy[first + 1 : last], xy[first], xy[last], measure)
         worst = int(np.argmax(distances))
         if distances[worst] > epsilon:
             split = first + 1 + worst
@@ -153,12 +169,14 @@ def model_to_canvas(stroke3_model: np.ndarray, frame: CanvasFrame) -> list[np.nd
 def _resample(points: np.ndarray, spacing: float) -> np.ndarray:
     """Points along the polyline every ``spacing`` of arc length (ends kept)."""
     if len(points) < 2:
-        return points.copy()
+        # A single sample becomes a two-point dot, as in Google's simplified files.
+        return points[[0, 0]].copy()
     lengths = np.hypot(*np.diff(points, axis=0).T)
     arc = np.concatenate([[0.0], np.cumsum(lengths)])
     total = arc[-1]
     if total == 0.0:
-        return points[:1].copy()
+        # A dot: Google keeps its first and last sample.
+        return points[[0, -1]].copy()
     stations = np.arange(0.0, total, spacing)
     if total - stations[-1] > 1e-9:
         stations = np.append(stations, total)

@@ -26,9 +26,10 @@ def test_rdp_keeps_corner_and_drops_small_wiggle() -> None:
     np.testing.assert_array_equal(simplify_rdp(points, 0.5), points[[0, 1, 2, 4]])
 
 
-def test_rdp_keeps_turning_point_of_a_doubled_back_stroke() -> None:
+def test_rdp_line_drops_and_segment_keeps_turning_point_of_a_doubled_back_stroke() -> None:
     points = np.array([[0, 0], [10, 0], [20, 0], [5, 0]], dtype=np.float64)
-    np.testing.assert_array_equal(simplify_rdp(points, 2.0), points[[0, 2, 3]])
+    np.testing.assert_array_equal(simplify_rdp(points, 2.0), points[[0, 3]])
+    np.testing.assert_array_equal(simplify_rdp(points, 2.0, measure="segment"), points[[0, 2, 3]])
 
 
 def test_rdp_short_inputs_unchanged() -> None:
