@@ -140,6 +140,7 @@ class DrawingSnapshot:
     created: dt.datetime
     modified: dt.datetime
     revision: int
+    music_on: bool = False
 
     def polylines(self, author: Author | None = None) -> list[np.ndarray]:
         """Positions ``[N, 2]`` of each stroke (optionally of one author), in order."""
@@ -156,9 +157,12 @@ class Drawing:
         strokes: Iterable[Stroke] = (),
         created: dt.datetime | None = None,
         modified: dt.datetime | None = None,
+        music_on: bool = False,
     ) -> None:
         self._object_name = str(object_name)
         self._child_name = child_name
+        # Whether music played while the drawing was made (its melody can then be exported).
+        self.music_on = bool(music_on)
         self._strokes: list[Stroke] = []
         self._next_id = 1
         self.revision = 0
@@ -219,6 +223,7 @@ class Drawing:
             created=self.created,
             modified=self.modified,
             revision=self.revision,
+            music_on=self.music_on,
         )
 
     # -- changing ------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 Layout (UTF-8 JSON, suffix ``.doodle``)::
 
     {"format": "doodle-drawing", "version": 1,
-     "object_name": "cat", "child_name": "Mia" | null,
+     "object_name": "cat", "child_name": "Mia" | null, "music_on": false (optional),
      "created": "2026-11-24T23:40:00+00:00", "modified": "...",
      "strokes": [{"id": 1, "author": "child", "color": "#ff0000", "width": 4.0,
                   "points": [[x, y, pressure, t], ...]}, ...]}
@@ -52,6 +52,7 @@ def drawing_to_json(drawing: Drawing | DrawingSnapshot) -> dict[str, Any]:
         "child_name": drawing.child_name,
         "created": drawing.created.isoformat(),
         "modified": drawing.modified.isoformat(),
+        "music_on": drawing.music_on,
         "strokes": [
             {
                 "id": stroke.stroke_id,
@@ -125,6 +126,7 @@ def drawing_from_json(obj: Any, source: str | os.PathLike[str] | None = None) ->
             raise _Invalid(f"unknown version {version}")
         object_name = _field(obj, "object_name", str, "drawing")
         child_name = _field(obj, "child_name", (str, type(None)), "drawing")
+        music_on = _field(obj, "music_on", bool, "drawing") if "music_on" in obj else False
         raw_strokes = _field(obj, "strokes", list, "drawing")
         if len(raw_strokes) > MAX_STROKES:
             raise _Invalid(f"{len(raw_strokes)} strokes, more than the limit {MAX_STROKES}")
@@ -145,6 +147,7 @@ def drawing_from_json(obj: Any, source: str | os.PathLike[str] | None = None) ->
             strokes=strokes,
             created=_timestamp(obj, "created"),
             modified=_timestamp(obj, "modified"),
+            music_on=music_on,
         )
     except _Invalid as error:
         raise DoodleFormatError(source, str(error)) from None
