@@ -20,6 +20,9 @@ MIN_GENERATED_STEPS = 32
 """A prefix longer than ``max_seq_len - MIN_GENERATED_STEPS`` is cut to its most recent rows."""
 
 
+_PEN_ONE_HOT = np.eye(3, dtype=np.float32)
+
+
 class GenerationCancelled(Exception):
     """The caller's ``cancel()`` returned true between two steps."""
 
@@ -118,26 +121,24 @@ def rollout_batch(
     if z is not None:
         feeds["z"] = z
     run = model.decoder_step.run
-    out = np.zeros((max_steps, batch, 3), dtype=np.float32)
+    sample = sampler.sample_batch
+    trace = np.zeros((max_steps, batch, 5), dtype=np.float32)
     lengths = np.full(batch, max_steps, dtype=np.int64)
     alive = np.ones(batch, dtype=bool)
     for step in range(max_steps):
         if cancel is not None and cancel():
             raise GenerationCancelled
         params, feeds["h"], feeds["c"] = run(STEP_OUTPUTS, feeds)
-        dx, dy, pen = sampler.sample_batch(params)
-        ended = alive & (pen == 2)
-        lengths[ended] = step
-        alive &= ~ended
-        if not alive.any():
-            break
-        lift = (pen == 1).astype(np.float32)
-        out[step, :, 0] = dx
-        out[step, :, 1] = dy
-        out[step, :, 2] = lift
+        dx, dy, pen = sample(params)
         x[:, 0] = dx
         x[:, 1] = dy
-        x[:, 2] = (pen == 0).astype(np.float32)
-        x[:, 3] = lift
-        x[:, 4] = (pen == 2).astype(np.float32)
+        x[:, 2:] = _PEN_ONE_HOT[pen]
+        trace[step] = x
+        ended = x[:, 4] > 0.5
+        if ended.any():
+            lengths[alive & ended] = step
+            alive &= ~ended
+            if not alive.any():
+                break
+    out = trace[:, :, [0, 1, 3]]
     return [out[: lengths[i], i].copy() for i in range(batch)]

@@ -98,6 +98,11 @@ def _int64(name: str, values: list[int]) -> onnx.TensorProto:
 
 
 def _model(graph: onnx.GraphProto) -> onnx.ModelProto:
+    # Named nodes (after their first output) make graphs readable in tools and let tools
+    # such as quantizers address single nodes.
+    for node in graph.node:
+        if not node.name:
+            node.name = next(name for name in node.output if name)
     model = helper.make_model(
         graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="doodle"
     )

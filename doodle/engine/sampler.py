@@ -15,6 +15,7 @@ import numpy as np
 
 MIN_TEMPERATURE = 1e-3
 _BLOCK = 256
+_BATCH_NOISE_VALUES = 65536
 
 
 def check_temperature(temperature: float) -> float:
@@ -32,6 +33,10 @@ class MixtureSampler:
         self.temperature = check_temperature(temperature)
         self.sigma_scale = math.sqrt(self.temperature)
         self.rng = rng
+        self._offsets = np.arange(5) * num_mixture
+        self._block_gumbel = np.zeros((0, 0, 0))
+        self._block_normal = np.zeros((0, 0, 0))
+        self._block_used = 0
         self._uniform: list[float] = []
         self._normal: list[float] = []
 
@@ -78,38 +83,39 @@ class MixtureSampler:
         dy = mu_y + sigma_y * (rho * n1 + math.sqrt(max(0.0, 1.0 - rho * rho)) * n2)
         return dx, dy, pen
 
+    def _batch_noise(self, batch: int) -> tuple[np.ndarray, np.ndarray]:
+        """Gumbel noise [B, 3+M] and normals [2, B] for one batched step, drawn in blocks."""
+        if self._block_used >= len(self._block_gumbel) or self._block_gumbel.shape[1] != batch:
+            width = 3 + self.num_mixture
+            steps = max(1, min(_BLOCK // 4, _BATCH_NOISE_VALUES // (batch * width)))
+            self._block_gumbel = self.rng.gumbel(size=(steps, batch, width))
+            self._block_normal = self.rng.standard_normal((steps, 2, batch))
+            self._block_used = 0
+        index = self._block_used
+        self._block_used += 1
+        return self._block_gumbel[index], self._block_normal[index]
+
     def sample_batch(self, params: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Sample one move for each row of params [B, 6M+3]: dx [B], dy [B], pen int [B]."""
+        """Sample one move for each row of params [B, 6M+3]: dx [B], dy [B], pen int [B].
+
+        Categorical choices use the Gumbel-max trick (argmax of tempered logits plus Gumbel
+        noise), which samples the same softmax distribution with a handful of array operations.
+        """
         m = self.num_mixture
         batch = params.shape[0]
-        inv_tau = 1.0 / self.temperature
-        uniform = self.rng.random((2, batch))
-        normal = self.rng.standard_normal((2, batch))
-        rows = np.arange(batch)
-
-        pen_logits = params[:, :3].astype(np.float64) * inv_tau
-        pen_weights = np.exp(pen_logits - pen_logits.max(axis=1, keepdims=True))
-        pen_cdf = np.cumsum(pen_weights, axis=1)
-        pen = (pen_cdf < uniform[0, :, None] * pen_cdf[:, -1:]).sum(axis=1)
-        pen = np.minimum(pen, 2)
-
-        pi_logits = params[:, 3 : 3 + m].astype(np.float64) * inv_tau
-        pi_weights = np.exp(pi_logits - pi_logits.max(axis=1, keepdims=True))
-        pi_cdf = np.cumsum(pi_weights, axis=1)
-        component = (pi_cdf < uniform[1, :, None] * pi_cdf[:, -1:]).sum(axis=1)
-        component = np.minimum(component, m - 1)
-
-        k = 3 + m + component
-        mu_x = params[rows, k].astype(np.float64)
-        mu_y = params[rows, k + m].astype(np.float64)
-        sigma_x = np.exp(params[rows, k + 2 * m].astype(np.float64)) * self.sigma_scale
-        sigma_y = np.exp(params[rows, k + 3 * m].astype(np.float64)) * self.sigma_scale
-        rho = np.tanh(params[rows, k + 4 * m].astype(np.float64))
-        dx = mu_x + sigma_x * normal[0]
-        dy = mu_y + sigma_y * (
-            rho * normal[0] + np.sqrt(np.maximum(0.0, 1 - rho * rho)) * normal[1]
-        )
-        return dx, dy, pen.astype(np.int64)
+        gumbel, noise = self._batch_noise(batch)
+        scores = params[:, : 3 + m] * np.float32(1.0 / self.temperature)
+        scores += gumbel
+        pen = scores[:, :3].argmax(axis=1)
+        component = scores[:, 3:].argmax(axis=1)
+        picked = params[np.arange(batch)[:, None], 3 + m + component[:, None] + self._offsets]
+        mu_x, mu_y, log_sigma_x, log_sigma_y, rho_raw = picked.T.astype(np.float64)
+        sigma_x = np.exp(log_sigma_x) * self.sigma_scale
+        sigma_y = np.exp(log_sigma_y) * self.sigma_scale
+        rho = np.tanh(rho_raw)
+        dx = mu_x + sigma_x * noise[0]
+        dy = mu_y + sigma_y * (rho * noise[0] + np.sqrt(np.maximum(0.0, 1 - rho * rho)) * noise[1])
+        return dx, dy, pen
 
 
 def mixture_probabilities(params: np.ndarray, temperature: float, num_mixture: int):
