@@ -131,7 +131,8 @@ class MidiPortOutput:
         if backend is None:
             raise OutputLost("no MIDI system is available on this computer")
         try:
-            port = backend.open_output(port_name, client_name=CLIENT_NAME)
+            # No client_name here: mido turns any port opened with one into a virtual port.
+            port = backend.open_output(port_name)
         except Exception as error:  # noqa: BLE001 - rtmidi / mido raise several types
             raise OutputLost(f"cannot open MIDI port {port_name!r}: {error}") from None
         return cls(port, port_name, backend, watched=True)

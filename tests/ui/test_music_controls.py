@@ -1,0 +1,115 @@
+"""Music controls and the audio sink, offscreen (no sound device: the sink says so)."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from doodle.music import midi_out
+from doodle.music.midi_out import MidiSettings
+from doodle.music.player import MusicPlayer
+from doodle.music.synth import Synth
+from doodle.ui.audio_sink import SynthAudioSink, _SynthStream
+from doodle.ui.music_controls import MusicControls
+
+
+@pytest.fixture
+def controls(qtbot):
+    midi_out.save_settings(MidiSettings("synth"))
+    widget = MusicControls(MusicPlayer(seed=0))
+    qtbot.addWidget(widget)
+    yield widget
+    widget.shutdown()
+
+
+def test_a_sink_without_a_sound_device_reports_a_clear_error(qtbot):
+    sink = SynthAudioSink(Synth())
+    with qtbot.waitSignal(sink.failed, timeout=2000) as blocker:
+        assert sink.start() is False
+    message = blocker.args[0]
+    assert "speakers" in message.lower() or "sound device" in message.lower()
+    assert sink.error_message == message
+    assert not sink.active
+    sink.stop()  # stopping a sink that never started is harmless
+
+
+def test_the_sink_stream_delivers_the_synths_samples_as_int16():
+    synth = Synth()
+    synth.note_on(69, 100)
+    stream = _SynthStream(synth, channels=2)
+    from PySide6.QtCore import QIODevice
+
+    assert stream.open(QIODevice.OpenModeFlag.ReadOnly)
+    data = stream.read(4800 * 4)
+    samples = np.frombuffer(bytes(data), dtype="<i2").reshape(-1, 2)
+    assert samples.shape == (4800, 2)
+    assert np.array_equal(samples[:, 0], samples[:, 1])
+    assert np.abs(samples).max() > 1000
+
+
+def test_the_music_button_starts_and_stops_the_player(controls, qtbot):
+    messages = []
+    controls.message_posted.connect(messages.append)
+    assert not controls.volume_slider.isEnabled()
+    qtbot.mouseClick(controls.music_button, pytest.importorskip("PySide6.QtCore").Qt.LeftButton)
+    assert controls.music_button.isChecked()
+    assert controls.player.playing
+    assert controls.volume_slider.isEnabled()
+    # No sound device offscreen: the child gets a message and the app keeps running.
+    qtbot.waitUntil(lambda: bool(messages), timeout=2000)
+    assert "speakers" in messages[0].lower()
+    controls.set_music_on(False)
+    assert not controls.player.playing
+    assert not controls.music_button.isChecked()
+
+
+def test_settings_reach_the_player(controls):
+    controls.set_music_on(True)
+    controls.volume_slider.setValue(25)
+    assert controls.player._volume == pytest.approx(0.25)
+    index = controls.instrument_box.findData("xylophone")
+    controls.instrument_box.setCurrentIndex(index)
+    assert controls.player.instrument == "xylophone"
+    controls.instrument_box.setCurrentIndex(0)  # the animal's own
+    controls.set_object("cat")
+    assert controls.player.instrument == "flute"
+    controls.style_box.setCurrentIndex(controls.style_box.findData("lively"))
+    assert controls.player._style == "lively"
+
+
+def test_the_output_menu_offers_synth_virtual_port_and_remembers_the_choice(controls):
+    controls._fill_output_menu()
+    labels = [action.text() for action in controls.output_menu.actions()]
+    assert labels[:3] == ["Automatic", "Speakers (built-in synth)",
+                          "Doodle MIDI port (for other programs)"]
+    checked = [action.text() for action in controls.output_menu.actions() if action.isChecked()]
+    assert checked == ["Speakers (built-in synth)"]
+    controls.output_menu.actions()[0].trigger()
+    assert midi_out.load_settings() == MidiSettings("auto")
+
+
+def test_canvas_pen_events_reach_the_listener(controls, qtbot):
+    from doodle.ui.canvas import DrawingCanvas
+    from doodle.ui.document import DrawingDocument
+
+    canvas = DrawingCanvas(DrawingDocument())
+    qtbot.addWidget(canvas)
+    canvas.resize(800, 600)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    controls.connect_canvas(canvas)
+    width, height = canvas.canvas_size()
+    canvas.stroke_started.emit()
+    for step in range(10):
+        canvas.pen_moved.emit(width * (0.2 + 0.05 * step), height * 0.1, 1.0, step / 60)
+        time.sleep(1 / 60)
+    snapshot = controls.player.listener.snapshot()
+    assert snapshot.pen_is_down and snapshot.strokes_started == 1
+    assert snapshot.height == pytest.approx(0.1, abs=0.02)
+    assert snapshot.energy > 0
+    canvas.stroke_finished.emit(None)
+    assert not controls.player.listener.snapshot().pen_is_down
+    controls.drawing_completed([])
+    assert controls.player.listener.snapshot().completions == 1
