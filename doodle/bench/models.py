@@ -15,6 +15,7 @@ from pathlib import Path
 from doodle import paths
 from doodle.core.errors import ModelError
 from doodle.engine import contract
+from doodle.engine.registry import ModelRegistry
 
 
 def _scan(folder: Path, bundled: bool, skipped: list[str]) -> list[contract.ModelInfo]:
@@ -78,3 +79,17 @@ def size_classes(models: Sequence[contract.ModelInfo]) -> list[contract.ModelInf
     for info in models:
         chosen.setdefault((info.kind, info.hidden_size), info)
     return list(chosen.values())
+
+
+@contextmanager
+def registry_of(models: Sequence[contract.ModelInfo]) -> Iterator[ModelRegistry]:
+    """A ``ModelRegistry`` that sees exactly ``models`` (installed or imported for the run).
+
+    The registry reads folders by name, so a temporary folder of links to the chosen model
+    folders gives it the same set of models the other figures use.
+    """
+    with tempfile.TemporaryDirectory(prefix="doodle-bench-registry-") as folder:
+        root = Path(folder)
+        for info in models:
+            (root / info.name).symlink_to(info.path.resolve(), target_is_directory=True)
+        yield ModelRegistry(bundled_dir=root / "none", user_dir=root)

@@ -17,13 +17,9 @@ from typing import Any
 from doodle.bench.blas_threads import limit_blas_threads
 from doodle.bench.machine import machine_info
 from doodle.bench.memory import resident_mb
-from doodle.bench.stats import Figure
+from doodle.bench.stats import Figure, FigureUnavailable
 from doodle.core.errors import DoodleError
 from doodle.engine.contract import ModelInfo
-
-
-class FigureUnavailable(Exception):
-    """A figure cannot be measured here; the message says why (it becomes the note)."""
 
 
 @dataclass
@@ -80,7 +76,7 @@ def _ui_group(context: BenchContext) -> list[Figure]:
 def _cold_start_group(context: BenchContext) -> list[Figure]:
     from doodle.bench.cold_start import cold_start_figure
 
-    return [cold_start_figure(context.repeats)]
+    return [cold_start_figure(context.models, context.repeats)]
 
 
 GROUPS: tuple[Group, ...] = (

@@ -14,6 +14,10 @@ from typing import Any
 import numpy as np
 
 
+class FigureUnavailable(Exception):
+    """A figure cannot be measured here; the message says why (it becomes the note)."""
+
+
 @dataclass
 class Figure:
     """One measured quantity; ``None`` fields are left out of the JSON."""

@@ -7,9 +7,11 @@ opens the main window and returns the exit code of the event loop.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from doodle import __version__, paths
@@ -17,6 +19,10 @@ from doodle.ui.main_window import MainWindow
 from doodle.ui.widgets import icon
 
 ORGANIZATION = "Doodle"
+# Set to 1, the app prints one line when its window has painted for the first time
+# (``doodle bench`` measures cold start with it).
+FIRST_PAINT_ENV = "DOODLE_REPORT_FIRST_PAINT"
+FIRST_PAINT_LINE = "doodle-first-paint"
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -43,6 +49,17 @@ def install_translations(app: QApplication) -> None:
     del app
 
 
+class _FirstPaintReporter(QObject):
+    """Prints ``FIRST_PAINT_LINE`` and the wall-clock time once the first paint is done."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Queued: the line is printed after this paint event has been handled.
+            QTimer.singleShot(0, lambda: print(f"{FIRST_PAINT_LINE} {time.time():.6f}", flush=True))
+        return False
+
+
 def run_app(argv: Sequence[str]) -> int:
     """Open Doodle's window and run until it closes; returns the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -50,5 +67,8 @@ def run_app(argv: Sequence[str]) -> int:
     install_translations(app)
     window = MainWindow()
     app.aboutToQuit.connect(window.shutdown)
+    if os.environ.get(FIRST_PAINT_ENV) == "1":
+        reporter = _FirstPaintReporter(window)
+        window.installEventFilter(reporter)
     window.show()
     return int(app.exec())

@@ -38,7 +38,20 @@ def test_decoder_step_report_has_machine_and_figures(tiny_installed):
 
 def test_command_writes_json_with_memory_figures(tiny_installed, tmp_path, capsys):
     output = tmp_path / "bench.json"
-    code = main(["bench", "--json", "--only", "rss", "--repeats", "2", "--output", str(output)])
+    code = main(
+        [
+            "bench",
+            "--json",
+            "--only",
+            "rss",
+            "--model",
+            "tiny",
+            "--repeats",
+            "2",
+            "--output",
+            str(output),
+        ]
+    )
     assert code == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == json.loads(output.read_text())
@@ -99,3 +112,35 @@ def test_magenta_file_is_imported_for_the_run_only(capsys):
     assert {f["hidden_size"] for f in steps} == {512}
     assert steps[0]["target_ms"] == 0.1
     assert not any(paths.user_models_dir().iterdir())
+
+
+def test_window_figures_on_a_tiny_model(tiny_installed, qapp):
+    report = run_benchmarks([tiny_installed], repeats=2, only=["ui_stall", "input_to_ink"])
+    by_name = {f["name"]: f for f in report["figures"]}
+    assert "note" not in by_name["ui_stall"], by_name["ui_stall"]
+    assert by_name["ui_stall"]["model"] == "tiny"
+    assert by_name["ui_stall"]["repeats"] == 2
+    assert by_name["ui_stall"]["max_ms"] >= by_name["ui_stall"]["median_ms"] >= 0
+    ink = by_name["input_to_ink"]
+    assert ink["samples"] == 2 * 20 and ink["median_ms"] > 0
+    assert ink["strokes_on_canvas"] >= 3
+
+
+def test_sampling_and_recognition_figures_on_a_tiny_model(tiny_installed):
+    report = run_benchmarks([tiny_installed], repeats=2, only=["completion_250", "recognition"])
+    by_name = {f["name"]: f for f in report["figures"]}
+    for name in ("completion_250", "variations_9", "completion", "hint", "recognition"):
+        assert "note" not in by_name[name] or name == "recognition", by_name[name]
+        assert by_name[name]["median_ms"] > 0
+    assert by_name["completion_250"]["steps"] == 250
+    assert by_name["variations_9"]["batch"] == 9
+    assert by_name["completion_250"]["numpy_median_ms"] > 0
+    assert by_name["recognition"]["models"] == 1
+
+
+def test_cold_start_reports_the_first_paint(tiny_installed):
+    report = run_benchmarks([tiny_installed], repeats=1, only=["cold_start"])
+    (figure,) = report["figures"]
+    assert figure["name"] == "cold_start"
+    assert "note" not in figure, figure
+    assert figure["median_ms"] > 0
