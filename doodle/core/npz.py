@@ -222,17 +222,21 @@ def _array_from_state(state: Any) -> np.ndarray | list[Any]:
     return flat.reshape(shape, order="F" if fortran else "C").astype(dtype.newbyteorder("="))
 
 
-def _finish(value: Any) -> Any:
-    """Replace array builders by their arrays (they are complete after BUILD)."""
+def _items(value: Any) -> list[Any]:
+    """The elements of the top-level object array (or plain list) of drawings."""
     if isinstance(value, _ArrayBuilder):
-        if value.result is None:
-            raise _Refused("array without data")
-        return _finish(value.result) if isinstance(value.result, list) else value.result
-    if isinstance(value, list):
-        return [_finish(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(_finish(item) for item in value)
-    return value
+        value = value.result
+    if not isinstance(value, list):
+        raise _Refused("the pickle stream is not an array or list of drawings")
+    items = []
+    seen: set[int] = set()
+    for index, item in enumerate(value):
+        # A memo reference can repeat one array any number of times for a few bytes each.
+        if id(item) in seen:
+            raise _Refused(f"drawing {index} repeats an earlier object")
+        seen.add(id(item))
+        items.append(item.result if isinstance(item, _ArrayBuilder) else item)
+    return items
 
 
 def _push(value: Any) -> Any:
@@ -394,6 +398,10 @@ def _parse_npy_header(raw: bytes) -> tuple[dict[str, Any], int]:
 
 
 def _validate_drawing(item: Any, index: int) -> np.ndarray:
+    if isinstance(item, list):
+        raise _Refused(f"drawing {index} is an object array, expected numbers")
+    if item is None:
+        raise _Refused(f"drawing {index} is an array without data")
     if not isinstance(item, np.ndarray):
         raise _Refused(f"drawing {index} is not an array")
     if item.ndim != 2 or item.shape[1] != 3:
@@ -419,11 +427,9 @@ def parse_npy_drawings(raw: bytes) -> list[np.ndarray]:
     if shape[0] > MAX_DRAWINGS:
         raise _Refused(f"{shape[0]} drawings, more than the limit {MAX_DRAWINGS}")
     try:
-        value = _finish(_RestrictedPickle(raw[start:]).run())
-    except (struct.error, UnicodeDecodeError, ValueError, TypeError, RecursionError) as error:
+        value = _items(_RestrictedPickle(raw[start:]).run())
+    except (struct.error, UnicodeDecodeError, ValueError, TypeError) as error:
         raise _Refused(f"malformed pickle stream ({error})") from None
-    if not isinstance(value, list):
-        raise _Refused("the pickle stream is not an array or list of drawings")
     if len(value) != shape[0]:
         raise _Refused(f"header says {shape[0]} drawings, the data holds {len(value)}")
     return [_validate_drawing(item, index) for index, item in enumerate(value)]
