@@ -1,8 +1,8 @@
 """One entry point for every export format, shared by the gallery, the canvas and the CLI.
 
-Per-drawing formats (``png``, ``svg``, ``gif``, ``mid``) write one file per drawing; ``pdf``
-(one drawing per page) and ``ndjson`` (one drawing per line) put all drawings into one file;
-``sheet`` is the class contact sheet (PDF).
+Per-drawing formats (``png``, ``svg``, ``gif``, ``mid``) write one file per drawing (``mid``
+only for drawings made with the music on); ``pdf`` (one drawing per page) and ``ndjson`` (one
+drawing per line) put all drawings into one file; ``sheet`` is the class contact sheet (PDF).
 """
 
 from __future__ import annotations
@@ -14,11 +14,17 @@ from pathlib import Path
 from doodle.core.errors import DoodleError
 from doodle.export.render import DrawingLike
 
-PER_DRAWING_FORMATS = ("png", "svg", "gif", "mid")
 COLLECTION_FORMATS = ("pdf", "ndjson", "sheet")
 FORMATS = ("png", "svg", "pdf", "ndjson", "gif", "mid", "sheet")
-SUFFIXES = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "ndjson": ".ndjson", "gif": ".gif",
-            "mid": ".mid", "sheet": ".pdf"}
+SUFFIXES = {
+    "png": ".png",
+    "svg": ".svg",
+    "pdf": ".pdf",
+    "ndjson": ".ndjson",
+    "gif": ".gif",
+    "mid": ".mid",
+    "sheet": ".pdf",
+}
 COLLECTION_NAMES = {"pdf": "drawings", "ndjson": "drawings", "sheet": "class-sheet"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -32,13 +38,13 @@ def export_midi(drawing: DrawingLike, path: Path) -> Path:
     from doodle.music.render import write_midi
 
     strokes = [stroke.points for stroke in drawing.strokes]
-    write_midi(path, seconds=None, seed=0, object_name=drawing.object_name or None,
-               strokes=strokes)
+    write_midi(path, seconds=None, seed=0, object_name=drawing.object_name or None, strokes=strokes)
     return Path(path)
 
 
-def export_one(drawing: DrawingLike, fmt: str, path: Path, size_px: int = 1024,
-               transparent: bool = False) -> Path:
+def export_one(
+    drawing: DrawingLike, fmt: str, path: Path, size_px: int = 1024, transparent: bool = False
+) -> Path:
     """Write one drawing in a per-drawing format."""
     if fmt == "png":
         from doodle.export.png import export_png
@@ -57,8 +63,9 @@ def export_one(drawing: DrawingLike, fmt: str, path: Path, size_px: int = 1024,
     raise DoodleError(f"unknown per-drawing export format {fmt!r}")
 
 
-def export_collection(drawings: Sequence[DrawingLike], fmt: str, path: Path,
-                      title: str | None = None) -> Path:
+def export_collection(
+    drawings: Sequence[DrawingLike], fmt: str, path: Path, title: str | None = None
+) -> Path:
     """Write all drawings into one file (``pdf``, ``ndjson`` or the class ``sheet``)."""
     if fmt == "pdf":
         from doodle.export.pdf import export_pdf
@@ -89,10 +96,17 @@ def export_drawings(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DoodleError(f"{out_dir}: cannot create the output folder ({error.strerror})") from None
+        raise DoodleError(
+            f"{out_dir}: cannot create the output folder ({error.strerror})"
+        ) from None
     if fmt in COLLECTION_FORMATS:
         path = out_dir / f"{COLLECTION_NAMES[fmt]}{SUFFIXES[fmt]}"
         return [export_collection([d for _, d in drawings], fmt, path)]
+    if fmt == "mid":
+        # A melody exists only for drawings made while the music played.
+        drawings = [(stem, drawing) for stem, drawing in drawings if drawing.music_on]
+        if not drawings:
+            raise DoodleError("none of these drawings was made with the music on")
     written = []
     for stem, drawing in drawings:
         path = out_dir / f"{safe_stem(stem)}{SUFFIXES[fmt]}"

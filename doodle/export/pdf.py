@@ -31,10 +31,6 @@ SHEET_COLUMNS = 4
 SHEET_ROWS = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
-
-
 def _text_height(painter: QPainter, device: QPagedPaintDevice, points: float) -> float:
     font = QFont(painter.font())
     # Point sizes are relative to the device's resolution, so text is the same size on paper.
@@ -105,7 +101,7 @@ def _paint_cell(
     painter.drawRect(picture)
     paint_drawing(painter, drawing, picture)
     painter.setPen(QColor("#000000"))
-    name = drawing.child_name or _tr("(no name)")
+    name = drawing.child_name or QCoreApplication.translate("export", "(no name)")
     details = " \u2013 ".join(
         p for p in (object_label(drawing.object_name), date_text(drawing.created)) if p
     )
@@ -168,7 +164,7 @@ def export_contact_sheet(
     if not drawings:
         raise DoodleError("there are no drawings to put on the class sheet")
     path = Path(path)
-    title = title if title is not None else _tr("Our drawings")
+    title = title if title is not None else QCoreApplication.translate("export", "Our drawings")
     writer = _pdf_writer(path, title)
     painter = QPainter()
     if not painter.begin(writer):

@@ -15,19 +15,28 @@ def make_drawing() -> Drawing:
     for row in range(3):
         xs = np.linspace(20.0, 380.0, 25)
         points = np.stack(
-            [xs, np.full(25, 60.0 + 120.0 * row), np.linspace(0.1, 1.0, 25),
-             t + np.linspace(0.0, 0.8, 25)],
+            [
+                xs,
+                np.full(25, 60.0 + 120.0 * row),
+                np.linspace(0.1, 1.0, 25),
+                t + np.linspace(0.0, 0.8, 25),
+            ],
             axis=1,
         )
         drawing.add(drawing.new_stroke(points, color="#222222", width=8.0))
         t += 1.5
     drawing.add(
-        drawing.new_stroke([[200.0, 20.0], [200.0, 380.0]], color="#e53935", width=6.0,
-                           author="model")
+        drawing.new_stroke(
+            [[200.0, 20.0], [200.0, 380.0]], color="#e53935", width=6.0, author="model"
+        )
     )
     drawing.add(
-        drawing.new_stroke([[60.0, 380.0], [340.0, 20.0], [360.0, 40.0]], color="#1e88e5",
-                           width=6.0, author="model")
+        drawing.new_stroke(
+            [[60.0, 380.0], [340.0, 20.0], [360.0, 40.0]],
+            color="#1e88e5",
+            width=6.0,
+            author="model",
+        )
     )
     return drawing
 
@@ -35,3 +44,10 @@ def make_drawing() -> Drawing:
 @pytest.fixture
 def drawing() -> Drawing:
     return make_drawing()
+
+
+@pytest.fixture(autouse=True)
+def qt_application(qapp):
+    """A QApplication before export code paints (it would otherwise make a QGuiApplication,
+    which the widget tests later in the same run cannot use)."""
+    return qapp
