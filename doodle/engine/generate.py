@@ -50,6 +50,8 @@ def primed_state(
     model: LoadedModel, sequence: np.ndarray, z: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Batch-1 state after every row of ``sequence`` but the last (which the loop feeds)."""
+    if z is None:
+        return model.primed_state(sequence[:-1])
     h, c = model.initial_state(1, z)
     return model.prime(sequence[None, :-1], h, c, z)
 

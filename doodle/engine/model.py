@@ -9,6 +9,7 @@ Imports no Qt.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,8 @@ from doodle.engine.contract import ModelInfo
 PROVIDERS = ["CPUExecutionProvider"]
 STEP_OUTPUTS = ["params", "h_out", "c_out"]
 STATE_OUTPUTS = ["h_out", "c_out"]
+PRIME_CACHE_SIZE = 8
+"""Primed states kept per model: a hint, a completion and variations of one drawing share one."""
 
 
 def session_options() -> ort.SessionOptions:
@@ -50,6 +53,7 @@ class LoadedModel:
         self.info = info
         self._sessions: dict[str, ort.InferenceSession] = {}
         self._lock = threading.Lock()
+        self._primed: OrderedDict[bytes, tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
     def __repr__(self) -> str:
         return f"LoadedModel({self.info.name!r}, kind={self.info.kind!r}, path={self.info.path})"
@@ -129,3 +133,25 @@ class LoadedModel:
         for t in range(x_seq.shape[1]):
             _, h, c = self.step(np.ascontiguousarray(x_seq[:, t]), h, c, z)
         return h, c
+
+    def primed_state(self, x_seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Batch-1 state of a decoder-only model after x_seq [T,5] from the zero state.
+
+        The last few results are cached by content; the arrays returned are shared, callers
+        must not write to them.
+        """
+        if self.info.kind == "vae":
+            raise ValueError("a VAE's state depends on z; use initial_state and prime")
+        sequence = np.ascontiguousarray(x_seq, dtype=np.float32)
+        key = sequence.tobytes()
+        with self._lock:
+            found = self._primed.get(key)
+            if found is not None:
+                self._primed.move_to_end(key)
+                return found
+        state = self.prime(sequence[None], *self.zero_state(1))
+        with self._lock:
+            self._primed[key] = state
+            while len(self._primed) > PRIME_CACHE_SIZE:
+                self._primed.popitem(last=False)
+        return state
