@@ -1,7 +1,9 @@
 """Starting the app: ``doodle`` with no subcommand and ``python -m doodle`` call ``run_app``.
 
-``run_app`` creates the ``QApplication`` (name, organisation, icon), installs translations,
-opens the main window and returns the exit code of the event loop.
+``run_app`` creates the ``QApplication`` (name, organisation, icon), reads the settings and
+classroom config, installs translations, opens the main window with the classroom features
+(autosave and crash recovery, gallery, export, print, PIN, kiosk) and returns the exit code of
+the event loop.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from doodle import __version__, paths
+from doodle.config import load_settings
+from doodle.ui.classroom import attach_classroom, show_window
+from doodle.ui.i18n import install_translator
 from doodle.ui.main_window import MainWindow
 from doodle.ui.widgets import icon
 
@@ -39,14 +44,13 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
-def install_translations(app: QApplication) -> None:
+def install_translations(app: QApplication, language: str | None = None) -> str:
     """The single place where translations are installed, before any window is built.
 
-    Translation files and the language choice (system locale or the classroom setting) belong
-    to ``doodle.ui.i18n``; that module provides ``install_translators(app)`` and this function
-    is where it gets called. Until it exists the app runs in English.
+    ``language`` is the ``language`` setting; None follows the system locale
+    (``doodle.ui.i18n``). Returns the language in use.
     """
-    del app
+    return install_translator(app, language)
 
 
 class _FirstPaintReporter(QObject):
@@ -64,11 +68,15 @@ def run_app(argv: Sequence[str]) -> int:
     """Open Doodle's window and run until it closes; returns the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_application(argv)
-    install_translations(app)
+    loaded = load_settings()
+    for message in loaded.messages:
+        logging.getLogger(__name__).warning("%s", message)
+    install_translations(app, loaded.settings.language)
     window = MainWindow()
     app.aboutToQuit.connect(window.shutdown)
     if os.environ.get(FIRST_PAINT_ENV) == "1":
         reporter = _FirstPaintReporter(window)
         window.installEventFilter(reporter)
-    window.show()
+    attach_classroom(window, loaded)
+    show_window(window, kiosk=loaded.settings.kiosk or "--kiosk" in argv)
     return int(app.exec())

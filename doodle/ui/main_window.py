@@ -129,8 +129,13 @@ class MainWindow(QMainWindow):
         self._add_to(self.ideas_area, widget)
 
     def _add_to(self, area: QFrame, widget: QWidget) -> None:
+        explicitly_hidden = widget.isHidden() and widget.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        )
         area.layout().addWidget(widget)
         area.show()
+        if not explicitly_hidden:
+            widget.show()
 
     # -- settings hooks ------------------------------------------------------------------------
 

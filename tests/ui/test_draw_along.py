@@ -1,0 +1,191 @@
+"""Drawing together with real models: Finish it!, idea panes, ghost hints, model choice.
+
+The models are Magenta's published bear and sheep, imported through the engine (see
+``conftest.py``); inference runs in the real worker threads with onnxruntime.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+
+from doodle.engine import draw
+from tests.ui.pointer import line, mouse_stroke, send_mouse
+
+INFERENCE_TIMEOUT_MS = 60_000
+
+
+def _draw_a_head(window) -> None:
+    """A round head with two ears, about the size a child would draw."""
+    viewport = window.canvas.viewport()
+    angles = np.linspace(0, 2 * np.pi, 40)
+    mouse_stroke(viewport, [(400 + 110 * np.cos(a), 300 + 90 * np.sin(a)) for a in angles])
+    for ear_x in (330, 470):
+        small = np.linspace(0, 2 * np.pi, 16)
+        mouse_stroke(viewport, [(ear_x + 30 * np.cos(a), 200 + 25 * np.sin(a)) for a in small])
+
+
+def _same_strokes(first: list[np.ndarray], second: list[np.ndarray]) -> bool:
+    return len(first) == len(second) and all(
+        np.array_equal(a, b) for a, b in zip(first, second, strict=True)
+    )
+
+
+def _wait_for_idle_variations(window, qtbot) -> None:
+    """Let the debounced variations request (from drawing) finish so it cannot interfere."""
+    qtbot.waitUntil(
+        lambda: (
+            not window.draw_along.worker.is_busy("variations")
+            and not window._variations_timer.isActive()
+        ),
+        timeout=INFERENCE_TIMEOUT_MS,
+    )
+
+
+def test_finish_it_animates_a_completion_that_is_kept_as_one_undo_step(window, qtbot):
+    _draw_a_head(window)
+    child_strokes = window.document.strokes
+    assert window.finish_button.isEnabled()
+    with qtbot.waitSignal(window.preview.finished_playing, timeout=INFERENCE_TIMEOUT_MS):
+        qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
+    preview = window.preview.polylines()
+    assert preview, "the model drew nothing"
+    assert window.document.strokes == child_strokes  # nothing joins before the child says so
+    assert window.keep_button.isVisible() and window.another_button.isVisible()
+    # The completion belongs to the child's drawing: same place, same scale.
+    child_points = np.concatenate([s.xy for s in child_strokes])
+    child_middle = (child_points.min(axis=0) + child_points.max(axis=0)) / 2
+    child_extent = np.ptp(child_points, axis=0).max()
+    model_points = np.concatenate(preview)
+    assert np.median(np.linalg.norm(model_points - child_middle, axis=1)) < 2 * child_extent
+    assert 0.2 * child_extent < np.ptp(model_points, axis=0).max() < 5 * child_extent
+
+    qtbot.mouseClick(window.keep_button, Qt.MouseButton.LeftButton)
+    strokes = window.document.strokes
+    model_strokes = [s for s in strokes if s.author == "model"]
+    assert strokes[: len(child_strokes)] == child_strokes
+    assert len(model_strokes) == len(preview)
+    assert all(s.color == window.model_color() for s in model_strokes)
+    assert not window.keep_button.isVisible()
+
+    window.document.undo_stack.undo()
+    assert window.document.strokes == child_strokes
+
+
+def test_another_one_replaces_the_completion(window, qtbot):
+    _draw_a_head(window)
+    with qtbot.waitSignal(window.preview.finished_playing, timeout=INFERENCE_TIMEOUT_MS):
+        window.request_completion()
+    first = window.preview.polylines()
+    with qtbot.waitSignal(window.preview.finished_playing, timeout=INFERENCE_TIMEOUT_MS):
+        qtbot.mouseClick(window.another_button, Qt.MouseButton.LeftButton)
+    second = window.preview.polylines()
+    assert second and not _same_strokes(first, second)
+
+
+def test_touching_the_canvas_drops_a_completion_being_shown(window, qtbot):
+    _draw_a_head(window)
+    with qtbot.waitSignal(window.preview.started, timeout=INFERENCE_TIMEOUT_MS):
+        window.request_completion()
+    mouse_stroke(window.canvas.viewport(), line((50, 50), (90, 60)))
+    assert not window.preview.is_active()
+    assert all(s.author == "child" for s in window.document.strokes)
+
+
+def test_idea_panes_fill_and_a_click_adopts_the_ending(window, qtbot):
+    window.set_variation_count(9)
+    _draw_a_head(window)
+    with qtbot.waitSignal(window.draw_along.variations_ready, timeout=INFERENCE_TIMEOUT_MS) as got:
+        pass  # drawing schedules the refill (debounced)
+    assert len(got.args[0]) == 9
+    panes = window.variations_panel.panes()
+    assert len(panes) == 9 and all(p.has_ending() and p.isEnabled() for p in panes)
+    endings = [tuple(map(len, p.ending())) for p in panes]
+    assert len(set(endings)) > 1, "all panes show the same ending"
+
+    child_strokes = window.document.strokes
+    chosen = panes[3].ending()
+    qtbot.mouseClick(panes[3], Qt.MouseButton.LeftButton)
+    added = window.document.strokes[len(child_strokes) :]
+    assert [s.author for s in added] == ["model"] * len(chosen)
+    for stroke, expected in zip(added, chosen, strict=True):
+        np.testing.assert_allclose(stroke.xy, expected, atol=1e-4)
+    window.document.undo_stack.undo()
+    assert window.document.strokes == child_strokes
+
+
+def test_more_ideas_refills_the_panes(window, qtbot):
+    _draw_a_head(window)
+    _wait_for_idle_variations(window, qtbot)
+    before = [p.ending() for p in window.variations_panel.panes()]
+    with qtbot.waitSignal(window.draw_along.variations_ready, timeout=INFERENCE_TIMEOUT_MS):
+        qtbot.mouseClick(window.variations_panel.more_button, Qt.MouseButton.LeftButton)
+    after = [p.ending() for p in window.variations_panel.panes()]
+    assert len(after) == 6 and all(after)
+    assert not all(_same_strokes(a, b) for a, b in zip(before, after, strict=True))
+
+
+def test_ghost_hint_appears_after_pen_up_and_vanishes_on_pen_down(window, qtbot):
+    _draw_a_head(window)
+    with qtbot.waitSignal(window.draw_along.hint_ready, timeout=INFERENCE_TIMEOUT_MS):
+        mouse_stroke(window.canvas.viewport(), line((400, 390), (400, 450)))
+    assert window.canvas.ghost_visible()
+    send_mouse(window.canvas.viewport(), QEvent.Type.MouseButtonPress, (100, 100))
+    assert not window.canvas.ghost_visible()
+    send_mouse(window.canvas.viewport(), QEvent.Type.MouseButtonRelease, (100, 100))
+
+
+def test_no_ghost_when_hints_are_switched_off(window, qtbot):
+    qtbot.mouseClick(window.hint_button, Qt.MouseButton.LeftButton)
+    assert not window.hints_enabled
+    hints = []
+    window.draw_along.hint_ready.connect(hints.append)
+    _draw_a_head(window)
+    _wait_for_idle_variations(window, qtbot)
+    assert hints == [] and not window.canvas.ghost_visible()
+
+
+def test_only_the_latest_of_two_quick_requests_is_applied(window, qtbot):
+    _draw_a_head(window)
+    _wait_for_idle_variations(window, qtbot)
+    delivered = []
+    window.draw_along.completion_ready.connect(delivered.append)
+    strokes = [s.xy for s in window.document.strokes]
+    size = window.canvas.canvas_size()
+    extent = window.canvas.min_extent_px()
+    older = window.draw_along.make_request(strokes, 0.9, extent, size, seed=1)
+    newer = window.draw_along.make_request(strokes, 0.9, extent, size, seed=2)
+    with qtbot.waitSignal(window.preview.finished_playing, timeout=INFERENCE_TIMEOUT_MS):
+        window.draw_along.request_completion(older)
+        window.draw_along.request_completion(newer)
+    qtbot.wait(300)  # a stale result would have arrived by now
+    model = window.draw_along.registry.get("bear")
+    expected = draw.complete(strokes, model, temperature=0.9, seed=2, min_extent_px=extent)
+    assert len(delivered) == 1
+    shown = window.preview.polylines()
+    assert len(shown) == len([e for e in expected if len(e)])
+    for got, want in zip(shown, [e for e in expected if len(e)], strict=True):
+        np.testing.assert_allclose(got, want, atol=1e-3)
+
+
+def test_choosing_a_model_goes_through_one_method(window, qtbot):
+    assert window.active_model() == "bear"
+    assert window.model_chooser.currentText() == "Bear"
+    with qtbot.waitSignal(window.active_model_changed) as changed:
+        window.set_active_model("sheep")
+    assert changed.args == ["sheep"]
+    assert window.model_chooser.currentText() == "Sheep"
+    assert window.document.drawing.object_name == "sheep"
+    with qtbot.waitSignal(window.active_model_changed) as changed:
+        window.model_chooser.setCurrentIndex(window.model_chooser.findData("bear"))
+        window.model_chooser.activated.emit(window.model_chooser.currentIndex())
+    assert changed.args == ["bear"]
+
+
+def test_without_models_the_ai_buttons_are_disabled_but_visible(window_without_models):
+    window = window_without_models
+    for button in (window.finish_button, window.variations_panel.more_button, window.hint_button):
+        assert button.isVisible() and not button.isEnabled()
+        assert "grown-up" in button.toolTip()
+    assert window.active_model() == ""
+    assert not any(p.has_ending() for p in window.variations_panel.panes())
