@@ -1,0 +1,127 @@
+"""Measure the recogniser on real drawings: top-1 / top-3 accuracy and latency.
+
+Real drawings are Quick, Draw! ndjson files named by class (``bear.ndjson``,
+``palm tree.ndjson``); only classes that have an installed model are scored. Each drawing is
+scored complete and cut to its first 1, 2 and 3 strokes (a drawing with fewer strokes counts
+as complete at that cut: the child has stopped drawing). The candidates are all installed
+models, as in the app. Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from doodle.core import ndjson
+from doodle.core.errors import DoodleFormatError
+from doodle.engine.recognize import Recognizer
+
+STROKE_CUTS = (1, 2, 3)
+
+
+def class_name(word: str) -> str:
+    """Quick, Draw! class words use spaces ("palm tree"); model names use underscores."""
+    return word.strip().lower().replace(" ", "_")
+
+
+def real_drawings(
+    source: Path, classes: Sequence[str], limit_per_class: int | None = None
+) -> dict[str, list[list[np.ndarray]]]:
+    """Drawings of the given classes from an ndjson file or a folder of them, by model name."""
+    if source.is_dir():
+        files = sorted(source.glob("*.ndjson"))
+    elif source.is_file():
+        files = [source]
+    else:
+        raise DoodleFormatError(source, "no such Quick, Draw! ndjson file or folder")
+    wanted = set(classes)
+    found: dict[str, list[list[np.ndarray]]] = {}
+    for file in files:
+        if source.is_dir() and class_name(file.stem) not in wanted:
+            continue
+        for drawing in ndjson.iter_drawings(file):
+            name = class_name(drawing.word)
+            items = found.setdefault(name, []) if name in wanted else None
+            if items is not None and drawing.strokes and (
+                limit_per_class is None or len(items) < limit_per_class
+            ):
+                items.append(drawing.polylines())
+    return found
+
+
+def _accuracy(
+    recognizer: Recognizer,
+    drawings: list[list[np.ndarray]],
+    labels: list[str],
+    candidates: list[str],
+) -> dict[str, Any]:
+    guesses = recognizer.guess_many(drawings, candidates, top=3)
+    top1 = sum(bool(g) and g[0].name == label for g, label in zip(guesses, labels, strict=True))
+    top3 = sum(label in [x.name for x in g] for g, label in zip(guesses, labels, strict=True))
+    count = len(labels)
+    return {"top1": round(top1 / count, 4), "top3": round(top3 / count, 4), "drawings": count}
+
+
+def evaluate(
+    recognizer: Recognizer, folder: Path, limit_per_class: int | None = None
+) -> dict[str, Any]:
+    """Accuracy figures on the real drawings in ``folder`` for the installed models."""
+    candidates = [info.name for info in recognizer.registry.list()]
+    by_class = real_drawings(folder, candidates, limit_per_class)
+    if not by_class:
+        raise DoodleFormatError(folder, "no drawings of any installed model's class")
+    labels = [name for name, items in by_class.items() for _ in items]
+    complete = [d for items in by_class.values() for d in items]
+    result: dict[str, Any] = {
+        "classes": sorted(by_class),
+        "candidates": len(candidates),
+        "classifier_classes": len(recognizer.classifier.classes) if recognizer.classifier else 0,
+        "complete": _accuracy(recognizer, complete, labels, candidates),
+    }
+    for cut in STROKE_CUTS:
+        cut_drawings = [d[:cut] for d in complete]
+        result[f"first_{cut}_strokes"] = _accuracy(recognizer, cut_drawings, labels, candidates)
+    per_class = {}
+    guesses = recognizer.guess_many(complete, candidates, top=1)
+    for name in by_class:
+        rows = [i for i, label in enumerate(labels) if label == name]
+        hits = sum(bool(guesses[i]) and guesses[i][0].name == name for i in rows)
+        per_class[name] = round(hits / len(rows), 4)
+    result["top1_by_class"] = per_class
+    return result
+
+
+def resample_to_points(strokes: Sequence[np.ndarray], points: int) -> list[np.ndarray]:
+    """The drawing with about ``points`` points in total (for a fixed-size latency probe)."""
+    total = sum(len(s) for s in strokes)
+    result = []
+    for stroke in strokes:
+        count = max(2, round(len(stroke) * points / total))
+        position = np.linspace(0, len(stroke) - 1, count)
+        index = np.arange(len(stroke))
+        result.append(
+            np.stack([np.interp(position, index, stroke[:, k]) for k in (0, 1)], axis=1)
+        )
+    return result
+
+
+def latency_ms(
+    recognizer: Recognizer, drawing: Sequence[np.ndarray], repeats: int = 30
+) -> dict[str, float]:
+    """Median and 90th-percentile time of one ``guess`` (after one warm-up call)."""
+    recognizer.guess(drawing)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        recognizer.guess(drawing)
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        "median_ms": round(float(np.median(times)), 2),
+        "p90_ms": round(float(np.percentile(times, 90)), 2),
+        "points": int(sum(len(s) for s in drawing)),
+        "models": len(recognizer.registry.list()),
+    }

@@ -1,0 +1,251 @@
+"""The object picker: one big picture button per installed object, drawn by its own model.
+
+``ObjectPicker`` is the grid itself (pictures arrive later, from the worker). In the main
+window a button in the picker area shows the current object and opens the grid in a popup
+(``ObjectPickerPopup``), which keeps the canvas large; "More objects…" there downloads
+models (behind the teacher PIN when one is set). ``PickerController`` wires it all to the
+window: the offered models (all installed ones, or the classroom's ``objects`` list), the
+pictures (made in the worker and cached by ``doodle.engine.thumbnails``), and the choice
+(``window.set_active_model``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from doodle.engine.contract import ModelInfo
+from doodle.engine.thumbnails import model_drawing, model_fingerprint
+from doodle.ui.picker_art import drawing_icon, object_label
+
+PICTURE_PX = 96
+SMALL_PICTURE_PX = 48
+COLUMNS = 5
+THUMBNAIL_CHANNEL = "thumbnail:"
+
+
+class ObjectButton(QToolButton):
+    """A checkable picture button with the object's name underneath."""
+
+    def __init__(self, name: str, text: str, picture_px: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName(f"object_{name}")
+        self.setText(text)
+        self.setToolTip(text)
+        self.setCheckable(True)
+        self.setIconSize(QSize(picture_px, picture_px))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.setMinimumSize(picture_px + 24, picture_px + 40)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.has_picture = False
+
+    def set_picture(self, strokes: Sequence[np.ndarray]) -> None:
+        self.setIcon(drawing_icon(strokes, self.iconSize().width()))
+        self.has_picture = bool(strokes)
+
+
+class ObjectPicker(QWidget):
+    """A scrollable grid of ``ObjectButton``s plus a "More objects…" button."""
+
+    object_chosen = Signal(str)
+    more_objects_requested = Signal()
+
+    def __init__(self, columns: int = COLUMNS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._buttons: dict[str, ObjectButton] = {}
+        self._pictures: dict[str, list[np.ndarray]] = {}
+        self._active = ""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setSpacing(8)
+        self._scroll.setWidget(self._grid_host)
+        outer.addWidget(self._scroll)
+        self.empty_label = QLabel(
+            self.tr("No drawing helpers are installed yet. Ask a grown-up to add some.")
+        )
+        self.empty_label.setWordWrap(True)
+        outer.addWidget(self.empty_label)
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("moreObjectsButton")
+        self.more_button.setText(self.tr("More objects…"))
+        self.more_button.setToolTip(self.tr("Download more things to draw (for grown-ups)"))
+        self.more_button.clicked.connect(self.more_objects_requested)
+        outer.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def buttons(self) -> dict[str, ObjectButton]:
+        return dict(self._buttons)
+
+    def names(self) -> list[str]:
+        return list(self._buttons)
+
+    def set_models(self, infos: Sequence[ModelInfo]) -> None:
+        """Show exactly these models (in this order); pictures already known are kept."""
+        for button in self._buttons.values():
+            self._grid.removeWidget(button)
+            button.deleteLater()
+        self._buttons = {}
+        for index, info in enumerate(infos):
+            button = ObjectButton(info.name, object_label(info.name, info.label), PICTURE_PX)
+            button.clicked.connect(lambda _checked=False, n=info.name: self._on_button_clicked(n))
+            if info.name in self._pictures:
+                button.set_picture(self._pictures[info.name])
+            self._buttons[info.name] = button
+            self._grid.addWidget(button, index // self._columns, index % self._columns)
+        self.empty_label.setVisible(not infos)
+        self.set_active(self._active)
+
+    def set_picture(self, name: str, strokes: Sequence[np.ndarray]) -> None:
+        self._pictures[name] = list(strokes)
+        if name in self._buttons:
+            self._buttons[name].set_picture(strokes)
+
+    def picture(self, name: str) -> list[np.ndarray]:
+        return list(self._pictures.get(name, []))
+
+    def set_active(self, name: str) -> None:
+        self._active = name
+        for button_name, button in self._buttons.items():
+            button.setChecked(button_name == name)
+
+    def set_more_enabled(self, enabled: bool) -> None:
+        self.more_button.setVisible(enabled)
+
+    def _on_button_clicked(self, name: str) -> None:
+        self.set_active(name)
+        self.object_chosen.emit(name)
+
+
+class ObjectPickerPopup(QDialog):
+    """The picker grid in a window of its own; closes once an object is chosen."""
+
+    def __init__(self, picker: ObjectPicker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("What shall we draw?"))
+        self.picker = picker
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("What shall we draw?"))
+        title.setObjectName("paneTitle")
+        layout.addWidget(title)
+        layout.addWidget(picker)
+        picker.object_chosen.connect(self.accept)
+        self.resize(5 * (PICTURE_PX + 40) + 40, 3 * (PICTURE_PX + 56) + 100)
+
+
+class CurrentObjectButton(QToolButton):
+    """The picker area's button: the current object's picture and name; opens the grid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("currentObjectButton")
+        self.setIconSize(QSize(SMALL_PICTURE_PX, SMALL_PICTURE_PX))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setMinimumHeight(SMALL_PICTURE_PX + 12)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Choose what to draw"))
+
+    def show_object(self, text: str, strokes: Sequence[np.ndarray]) -> None:
+        self.setText(text or self.tr("Choose…"))
+        self.setIcon(drawing_icon(strokes, SMALL_PICTURE_PX) if strokes else QIcon())
+
+
+class PickerController(QObject):
+    """Keeps the picker in step with the window's models, pictures and active model."""
+
+    pictures_changed = Signal()
+
+    def __init__(
+        self,
+        window,
+        offers: Callable[[str], bool] | None = None,
+        download: Callable[[QWidget], list[str]] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.draw_along = window.draw_along
+        self._offers = offers if offers is not None else (lambda _name: True)
+        self._download = download
+        self._infos: dict[str, ModelInfo] = {}
+        self._requested: dict[str, str] = {}
+        self.picker = ObjectPicker()
+        self.popup = ObjectPickerPopup(self.picker, window)
+        self.current_button = CurrentObjectButton()
+        self.picker.set_more_enabled(download is not None)
+        self.picker.object_chosen.connect(self._on_picker_object_chosen)
+        self.picker.more_objects_requested.connect(self._on_picker_more_objects_requested)
+        self.current_button.clicked.connect(self.popup.open)
+        self.draw_along.models_changed.connect(self._on_draw_along_models_changed)
+        self.draw_along.worker.result_ready.connect(self._on_worker_result_ready)
+        window.active_model_changed.connect(self._on_window_active_model_changed)
+        self._on_draw_along_models_changed()
+
+    def offered_models(self) -> list[ModelInfo]:
+        return [info for info in self.draw_along.models() if self._offers(info.name)]
+
+    def _on_draw_along_models_changed(self) -> None:
+        infos = self.offered_models()
+        self._infos = {info.name: info for info in infos}
+        self.picker.set_models(infos)
+        self.picker.set_active(self.window.active_model())
+        for info in infos:
+            self._request_picture(info)
+        self._show_current()
+
+    def _request_picture(self, info: ModelInfo) -> None:
+        fingerprint = model_fingerprint(info.path)
+        if self._requested.get(info.name) == fingerprint:
+            return
+        self._requested[info.name] = fingerprint
+        registry = self.draw_along.registry
+        name = info.name
+
+        def job(state) -> tuple[str, list[np.ndarray]]:
+            return name, model_drawing(registry.get(name), cancel=state.is_cancelled)
+
+        self.draw_along.worker.submit(THUMBNAIL_CHANNEL + name, job)
+
+    def _on_worker_result_ready(self, channel: str, result: object) -> None:
+        if not channel.startswith(THUMBNAIL_CHANNEL):
+            return
+        name, strokes = result  # type: ignore[misc]
+        self.picker.set_picture(name, strokes)
+        self._show_current()
+        self.pictures_changed.emit()
+
+    def _show_current(self) -> None:
+        name = self.window.active_model()
+        info = self._infos.get(name)
+        text = object_label(name, info.label) if info else ""
+        self.current_button.show_object(text, self.picker.picture(name))
+
+    def _on_picker_object_chosen(self, name: str) -> None:
+        self.window.set_active_model(name)
+
+    def _on_window_active_model_changed(self, name: str) -> None:
+        self.picker.set_active(name)
+        self._show_current()
+
+    def _on_picker_more_objects_requested(self) -> None:
+        if self._download is None:
+            return
+        installed = self._download(self.popup)
+        if installed:
+            self.draw_along.refresh_models()
