@@ -21,6 +21,8 @@ from doodle.config import load_settings
 from doodle.ui.classroom import attach_classroom, show_window
 from doodle.ui.i18n import install_translator
 from doodle.ui.main_window import MainWindow
+from doodle.ui.music_controls import attach_music
+from doodle.ui.picker_setup import attach_object_picker
 from doodle.ui.widgets import icon
 
 ORGANIZATION = "Doodle"
@@ -78,5 +80,7 @@ def run_app(argv: Sequence[str]) -> int:
         reporter = _FirstPaintReporter(window)
         window.installEventFilter(reporter)
     attach_classroom(window, loaded)
+    attach_object_picker(window, loaded.settings)
+    attach_music(window)
     show_window(window, kiosk=loaded.settings.kiosk or "--kiosk" in argv)
     return int(app.exec())

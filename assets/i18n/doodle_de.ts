@@ -1,0 +1,978 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BrushSizes</name>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="143" />
+        <source>thin</source>
+        <translation>dünn</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="143" />
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="143" />
+        <source>thick</source>
+        <translation>dick</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomTools</name>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="65" />
+        <source>My drawings</source>
+        <translation>Meine Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="66" />
+        <source>See, open and share your saved drawings</source>
+        <translation>Deine gespeicherten Bilder ansehen, öffnen und teilen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="68" />
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="69" />
+        <source>Print this drawing</source>
+        <translation>Dieses Bild drucken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="71" />
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="72" />
+        <source>Save this drawing as a picture, animation or tune</source>
+        <translation>Dieses Bild als Bild, Animation oder Melodie speichern</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="76" />
+        <source>Picture (PNG)</source>
+        <translation>Bild (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="77" />
+        <source>Vector picture (SVG)</source>
+        <translation>Vektorbild (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="78" />
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="79" />
+        <source>Animation of the drawing (GIF)</source>
+        <translation>Animation des Bildes (GIF)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="80" />
+        <source>Quick, Draw! data (ndjson)</source>
+        <translation>Quick, Draw!-Daten (ndjson)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="81" />
+        <source>Melody (MIDI)</source>
+        <translation>Melodie (MIDI)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="86" />
+        <source>Teacher</source>
+        <translation>Lehrkraft</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="87" />
+        <source>Settings for teachers (PIN)</source>
+        <translation>Einstellungen für Lehrkräfte (PIN)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="104" />
+        <source>The last drawing could not be opened again: %1</source>
+        <translation>Das letzte Bild konnte nicht wieder geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="159" />
+        <source>Your drawing could not be saved in %1, so it is kept safe in %2. Please tell your teacher.</source>
+        <translation>Dein Bild konnte nicht in %1 gespeichert werden, deshalb ist es sicher in %2 aufgehoben. Bitte sag deiner Lehrerin oder deinem Lehrer Bescheid.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="163" />
+        <source>Your drawing could not be saved anywhere. Keep Doodle open and tell your teacher.</source>
+        <translation>Dein Bild konnte nirgends gespeichert werden. Lass Doodle offen und sag deiner Lehrerin oder deinem Lehrer Bescheid.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="195" />
+        <source>That drawing could not be opened: %1</source>
+        <translation>Dieses Bild konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="203" />
+        <source>Please type the teacher PIN to export.</source>
+        <translation>Bitte die Lehrer-PIN eingeben, um zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="211" />
+        <source>Export did not work: %1</source>
+        <translation>Das Exportieren hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="213" />
+        <source>Saved in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/classroom.py" line="249" />
+        <source>Please type the teacher PIN to close Doodle.</source>
+        <translation>Bitte die Lehrer-PIN eingeben, um Doodle zu beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>ColorPalette</name>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="102" />
+        <source>black</source>
+        <translation>schwarz</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="103" />
+        <source>red</source>
+        <translation>rot</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="104" />
+        <source>orange</source>
+        <translation>orange</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="105" />
+        <source>yellow</source>
+        <translation>gelb</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="106" />
+        <source>green</source>
+        <translation>grün</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="107" />
+        <source>blue</source>
+        <translation>blau</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="108" />
+        <source>purple</source>
+        <translation>lila</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="109" />
+        <source>brown</source>
+        <translation>braun</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="110" />
+        <source>pink</source>
+        <translation>rosa</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionPreview</name>
+    <message>
+        <location filename="../../doodle/ui/completion.py" line="77" />
+        <source>Finish it</source>
+        <translation>Fertig malen</translation>
+    </message>
+</context>
+<context>
+    <name>DrawAlong</name>
+    <message>
+        <location filename="../../doodle/ui/draw_along.py" line="51" />
+        <source>This drawing helper is not working right now. Please ask a grown-up to check the installed drawings.</source>
+        <translation>Dieser Malhelfer funktioniert gerade nicht. Bitte einen Erwachsenen, die installierten Malhelfer zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/draw_along.py" line="56" />
+        <source>Oops, the drawing helper got muddled. Please try again!</source>
+        <translation>Hoppla, der Malhelfer ist durcheinandergekommen. Versuch es noch einmal!</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingDocument</name>
+    <message>
+        <location filename="../../doodle/ui/document.py" line="81" />
+        <source>Draw</source>
+        <translation>Malen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/document.py" line="100" />
+        <source>Erase</source>
+        <translation>Radieren</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/document.py" line="104" />
+        <source>Clear</source>
+        <translation>Neue Seite</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryDialog</name>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="70" />
+        <source>My drawings</source>
+        <translation>Meine Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="91" />
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="92" />
+        <source>Name...</source>
+        <translation>Name …</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="93" />
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="94" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="96" />
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="102" />
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="103" />
+        <source>Print class sheet</source>
+        <translation>Klassenübersicht drucken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="104" />
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="106" />
+        <source>Put back</source>
+        <translation>Zurücklegen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="107" />
+        <source>Empty trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="108" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="141" />
+        <source>Picture (PNG)</source>
+        <translation>Bild (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="142" />
+        <source>Vector picture (SVG)</source>
+        <translation>Vektorbild (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="143" />
+        <source>PDF, one drawing per page</source>
+        <translation>PDF, ein Bild pro Seite</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="144" />
+        <source>Class sheet (PDF)</source>
+        <translation>Klassenübersicht (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="145" />
+        <source>Animation of the drawing (GIF)</source>
+        <translation>Animation des Bildes (GIF)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="146" />
+        <source>Quick, Draw! data (ndjson)</source>
+        <translation>Quick, Draw!-Daten (ndjson)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="147" />
+        <source>Melody (MIDI)</source>
+        <translation>Melodie (MIDI)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="169" />
+        <source>Drawing</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="225" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="226" />
+        <source>Who made this drawing?</source>
+        <translation>Wer hat dieses Bild gemalt?</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="235" />
+        <source>The name could not be saved: %1</source>
+        <translation>Der Name konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="245" />
+        <source>The copy could not be made: %1</source>
+        <translation>Die Kopie konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="253" />
+        <source>Please type the teacher PIN to delete drawings.</source>
+        <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu löschen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="260" />
+        <source>Could not delete: %1</source>
+        <translation>Konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="271" />
+        <source>Please type the teacher PIN to empty the trash.</source>
+        <translation>Bitte die Lehrer-PIN eingeben, um den Papierkorb zu leeren.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../doodle/ui/gallery.py" line="275" />
+        <source>%n drawing(s) deleted for good.</source>
+        <translation><numerusform>%n Bild endgültig gelöscht.</numerusform><numerusform>%n Bilder endgültig gelöscht.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="281" />
+        <source>Please type the teacher PIN to export drawings.</source>
+        <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="296" />
+        <source>Export did not work: %1</source>
+        <translation>Das Exportieren hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="298" />
+        <source>Saved in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="313" />
+        <source>Sent to the printer.</source>
+        <translation>An den Drucker geschickt.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="84" />
+        <source>Doodle</source>
+        <translation>Doodle</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="181" />
+        <source>Undo</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="182" />
+        <source>Redo</source>
+        <translation>Wieder vor</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="183" />
+        <source>New page</source>
+        <translation>Neue Seite</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="184" />
+        <source>Draw</source>
+        <translation>Malen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="185" />
+        <source>Rubber</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="186" />
+        <source>Take back the last step (Ctrl+Z)</source>
+        <translation>Den letzten Schritt zurücknehmen (Strg+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="187" />
+        <source>Bring it back again (Ctrl+Shift+Z)</source>
+        <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="188" />
+        <source>Start a new drawing</source>
+        <translation>Ein neues Bild anfangen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="189" />
+        <source>Rub out whole lines</source>
+        <translation>Ganze Linien wegradieren</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="218" />
+        <source>Let's draw:</source>
+        <translation>Wir malen:</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="222" />
+        <source>Choose what to draw together</source>
+        <translation>Such aus, was wir zusammen malen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="254" />
+        <location filename="../../doodle/ui/main_window.py" line="541" />
+        <source>Finish it!</source>
+        <translation>Mal es fertig!</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="261" />
+        <source>calm</source>
+        <translation>ruhig</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="264" />
+        <source>wild</source>
+        <translation>wild</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="269" />
+        <source>Calm or wild drawing</source>
+        <translation>Ruhig oder wild malen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="274" />
+        <source>Hints</source>
+        <translation>Tipps</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="277" />
+        <source>Show a ghost line of what could come next</source>
+        <translation>Eine Geisterlinie zeigen, was als Nächstes kommen könnte</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="279" />
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="281" />
+        <source>Another one</source>
+        <translation>Noch eins</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="348" />
+        <source>New page?</source>
+        <translation>Neue Seite?</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="350" />
+        <source>Start a new page? You can still bring this one back with Undo.</source>
+        <translation>Eine neue Seite anfangen? Mit „Zurück“ kannst du diese wiederholen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="351" />
+        <source>Yes, new page</source>
+        <translation>Ja, neue Seite</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="352" />
+        <source>No, keep drawing</source>
+        <translation>Nein, weitermalen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="401" />
+        <source>Use idea</source>
+        <translation>Idee nehmen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="429" />
+        <source>No drawing helpers are installed yet. Ask a grown-up to add some drawings to Doodle.</source>
+        <translation>Es sind noch keine Malhelfer installiert. Bitte einen Erwachsenen, Doodle welche hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="433" />
+        <source>Let Doodle finish your drawing</source>
+        <translation>Doodle malt dein Bild fertig</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="437" />
+        <source>Show new ideas</source>
+        <translation>Neue Ideen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="493" />
+        <source>(nothing installed yet)</source>
+        <translation>(noch nichts installiert)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="518" />
+        <source>Doodle thinks your drawing is finished already. Lovely!</source>
+        <translation>Doodle findet, dein Bild ist schon fertig. Wunderschön!</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/main_window.py" line="541" />
+        <source>Thinking...</source>
+        <translation>Ich überlege …</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../../doodle/ui/widgets.py" line="178" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>MusicControls</name>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="51" />
+        <source>Music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="53" />
+        <source>Music that follows your drawing</source>
+        <translation>Musik, die deinem Malen folgt</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="58" />
+        <source>How loud</source>
+        <translation>Wie laut</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="60" />
+        <source>Animal's own</source>
+        <translation>Passend zum Bild</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="63" />
+        <source>Which instrument plays</source>
+        <translation>Welches Instrument spielt</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="65" />
+        <source>Calm</source>
+        <translation>Ruhig</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="66" />
+        <source>Lively</source>
+        <translation>Lebhaft</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="67" />
+        <source>Calm or lively music</source>
+        <translation>Ruhige oder lebhafte Musik</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="69" />
+        <source>Sound out</source>
+        <translation>Ton-Ausgang</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="70" />
+        <source>Speakers (built-in synth) or a MIDI port</source>
+        <translation>Lautsprecher (eingebauter Synthesizer) oder ein MIDI-Anschluss</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="169" />
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="170" />
+        <source>Speakers (built-in synth)</source>
+        <translation>Lautsprecher (eingebauter Synthesizer)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="171" />
+        <source>Doodle MIDI port (for other programs)</source>
+        <translation>Doodle-MIDI-Anschluss (für andere Programme)</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../doodle/ui/pin.py" line="30" />
+        <source>Teacher PIN</source>
+        <translation>Lehrer-PIN</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/pin.py" line="39" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/pin.py" line="58" />
+        <source>That PIN is not right. Please try again.</source>
+        <translation>Diese PIN stimmt nicht. Bitte noch einmal versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="52" />
+        <source>Doodle settings</source>
+        <translation>Doodle-Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="56" />
+        <source>Some settings files have problems (those settings are ignored):</source>
+        <translation>Einige Einstellungsdateien haben Fehler (diese Einstellungen werden ignoriert):</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="68" />
+        <source>Choose...</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="75" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="161" />
+        <source>Save drawings in</source>
+        <translation>Bilder speichern in</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="78" />
+        <source>Music plays when Doodle starts</source>
+        <translation>Musik spielt, wenn Doodle startet</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="80" />
+        <source>Music</source>
+        <translation>Musik</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="93" />
+        <source>Things to draw</source>
+        <translation>Was man malen kann</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="96" />
+        <source>Children may export their drawings</source>
+        <translation>Kinder dürfen ihre Bilder exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="98" />
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="101" />
+        <source>Full screen; quitting needs the PIN</source>
+        <translation>Vollbild; Beenden nur mit PIN</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="103" />
+        <source>Kiosk mode</source>
+        <translation>Kioskmodus</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="107" />
+        <source>Language of the computer</source>
+        <translation>Sprache des Computers</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="113" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="116" />
+        <source>Print straight away on the default printer</source>
+        <translation>Sofort auf dem Standarddrucker drucken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="118" />
+        <source>Printing</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="126" />
+        <source>New PIN (leave empty to keep)</source>
+        <translation>Neue PIN (leer lassen zum Behalten)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="127" />
+        <source>New PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="128" />
+        <source>No PIN</source>
+        <translation>Keine PIN</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="135" />
+        <source>Teacher PIN</source>
+        <translation>Lehrer-PIN</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="157" />
+        <source>Set by the school's classroom settings</source>
+        <translation>Von den Klassenraum-Einstellungen der Schule festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="181" />
+        <source>Please leave at least one thing to draw.</source>
+        <translation>Bitte lass mindestens ein Motiv zum Malen übrig.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="193" />
+        <source>The two PINs are not the same.</source>
+        <translation>Die beiden PINs sind nicht gleich.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="195" />
+        <source>The PIN needs at least 4 characters.</source>
+        <translation>Die PIN braucht mindestens 4 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="208" />
+        <source>The settings could not be saved: %1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="219" />
+        <source>Please type the teacher PIN to change settings.</source>
+        <translation>Bitte die Lehrer-PIN eingeben, um die Einstellungen zu ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>VariationsPanel</name>
+    <message>
+        <location filename="../../doodle/ui/variations.py" line="117" />
+        <source>Ideas</source>
+        <translation>Ideen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/variations.py" line="123" />
+        <source>More ideas</source>
+        <translation>Mehr Ideen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/variations.py" line="147" />
+        <source>Use this idea</source>
+        <translation>Diese Idee nehmen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../doodle/ui/variations.py" line="148" />
+        <source>Idea %n</source>
+        <translation><numerusform>Idee %n</numerusform><numerusform>Idee %n</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../doodle/export/pdf.py" line="104" />
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/export/pdf.py" line="167" />
+        <source>Our drawings</source>
+        <translation>Unsere Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>objects</name>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="31" />
+        <source>Ambulance</source>
+        <translation>Krankenwagen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="32" />
+        <source>Antyoga</source>
+        <translation>Ameisen-Yoga</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="33" />
+        <source>Bear</source>
+        <translation>Bär</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="34" />
+        <source>Bicycle</source>
+        <translation>Fahrrad</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="35" />
+        <source>Bird</source>
+        <translation>Vogel</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="36" />
+        <source>Bulldozer</source>
+        <translation>Planierraupe</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="37" />
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="38" />
+        <source>Cat</source>
+        <translation>Katze</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="39" />
+        <source>Diving board</source>
+        <translation>Sprungbrett</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="40" />
+        <source>Dog</source>
+        <translation>Hund</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="41" />
+        <source>Dolphin</source>
+        <translation>Delfin</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="42" />
+        <source>Hedgehog</source>
+        <translation>Igel</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="43" />
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="44" />
+        <source>Lantern</source>
+        <translation>Laterne</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="45" />
+        <source>Lobster</source>
+        <translation>Hummer</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="46" />
+        <source>Monkey</source>
+        <translation>Affe</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="47" />
+        <source>Mosquito</source>
+        <translation>Mücke</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="48" />
+        <source>Palm tree</source>
+        <translation>Palme</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="49" />
+        <source>Parrot</source>
+        <translation>Papagei</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="50" />
+        <source>Pool</source>
+        <translation>Schwimmbecken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="51" />
+        <source>Rabbit</source>
+        <translation>Hase</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="52" />
+        <source>Rain</source>
+        <translation>Regen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="53" />
+        <source>Rhinoceros</source>
+        <translation>Nashorn</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="54" />
+        <source>Roller coaster</source>
+        <translation>Achterbahn</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="55" />
+        <source>Sheep</source>
+        <translation>Schaf</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="56" />
+        <source>Tiger</source>
+        <translation>Tiger</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="57" />
+        <source>Toothbrush</source>
+        <translation>Zahnbürste</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="58" />
+        <source>Toothpaste</source>
+        <translation>Zahnpasta</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/i18n.py" line="59" />
+        <source>Trombone</source>
+        <translation>Posaune</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../doodle/ui/printing.py" line="52" />
+        <source>Our drawings</source>
+        <translation>Unsere Bilder</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/printing.py" line="75" />
+        <source>There is nothing to print yet.</source>
+        <translation>Es gibt noch nichts zu drucken.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/printing.py" line="82" />
+        <source>No printer is set up on this computer, so nothing was printed. Please ask the teacher to add a printer.</source>
+        <translation>Auf diesem Computer ist kein Drucker eingerichtet, deshalb wurde nichts gedruckt. Bitte die Lehrkraft, einen Drucker einzurichten.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/printing.py" line="91" />
+        <source>Print drawings</source>
+        <translation>Bilder drucken</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/printing.py" line="100" />
+        <source>The printer did not start. Is it switched on?</source>
+        <translation>Der Drucker ist nicht angesprungen. Ist er eingeschaltet?</translation>
+    </message>
+</context>
+</TS>

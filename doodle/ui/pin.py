@@ -1,0 +1,70 @@
+"""The teacher PIN gate: a small dialog that guards settings, deleting drawings and quitting.
+
+Without a configured PIN the gate is open (``confirm_teacher`` returns True at once). The PIN
+itself is never stored: ``doodle.config.verify_pin`` compares it with the salted hash.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from doodle.config import Settings, teacher_allows
+
+MAX_PIN_LENGTH = 12
+
+
+class PinDialog(QDialog):
+    """Asks for the teacher PIN; accepts only the right one."""
+
+    def __init__(self, settings: Settings, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("Teacher PIN"))
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        self.reason_label = QLabel(reason)
+        self.reason_label.setWordWrap(True)
+        layout.addWidget(self.reason_label)
+        self.pin_edit = QLineEdit()
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMaxLength(MAX_PIN_LENGTH)
+        self.pin_edit.setPlaceholderText(self.tr("PIN"))
+        self.pin_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        layout.addWidget(self.pin_edit)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _on_buttons_accepted(self) -> None:
+        if teacher_allows(self._settings, self.pin_edit.text()):
+            self.accept()
+            return
+        self.pin_edit.clear()
+        self.error_label.setText(self.tr("That PIN is not right. Please try again."))
+        self.error_label.show()
+
+
+def confirm_teacher(parent: QWidget | None, settings: Settings, reason: str) -> bool:
+    """True when no PIN is set or the teacher typed the right one (blocks while asking)."""
+    if not settings.pin_required:
+        return True
+    dialog = PinDialog(settings, reason, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
