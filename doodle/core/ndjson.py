@@ -171,9 +171,7 @@ def iter_drawings(path: str | os.PathLike[str]) -> Iterator[QuickDrawDrawing]:
                 raise DoodleFormatError(source, f"line {line_number}: {error}") from None
 
 
-def read_drawings(
-    path: str | os.PathLike[str], limit: int | None = None
-) -> list[QuickDrawDrawing]:
+def read_drawings(path: str | os.PathLike[str], limit: int | None = None) -> list[QuickDrawDrawing]:
     """The first ``limit`` drawings of a file (all if ``None``)."""
     drawings: list[QuickDrawDrawing] = []
     for drawing in iter_drawings(path):

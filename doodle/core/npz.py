@@ -20,6 +20,7 @@ import io
 import os
 import struct
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -464,7 +465,13 @@ def load_sketch_rnn_npz(
                 if name not in members:
                     raise DoodleFormatError(source, f"no '{name}' array in the archive")
                 result[name] = _read_member(source, archive, members[name])
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        zlib.error,
+    ) as error:
         raise DoodleFormatError(source, f"not a readable npz archive ({error})") from None
     except OSError as error:
         raise DoodleFormatError(source, f"cannot read: {error}") from None
@@ -473,9 +480,7 @@ def load_sketch_rnn_npz(
     return result
 
 
-def _read_member(
-    source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
-) -> list[np.ndarray]:
+def _read_member(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[np.ndarray]:
     if info.file_size > MAX_MEMBER_BYTES:
         raise DoodleFormatError(
             source, f"{info.filename}: {info.file_size} bytes, more than {MAX_MEMBER_BYTES}"

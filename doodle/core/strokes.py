@@ -62,9 +62,7 @@ def strokes_to_stroke3(
     return result.astype(np.float32)
 
 
-def stroke3_to_strokes(
-    s3: np.ndarray, start: tuple[float, float] = (0.0, 0.0)
-) -> list[np.ndarray]:
+def stroke3_to_strokes(s3: np.ndarray, start: tuple[float, float] = (0.0, 0.0)) -> list[np.ndarray]:
     """Stroke-3 -> polylines float32 ``[N, 2]`` of absolute positions starting from ``start``.
 
     A trailing polyline without a final pen lift (an unfinished model output) is kept.
@@ -79,9 +77,7 @@ def stroke3_to_strokes(
     bounds = [0, *(lifts + 1).tolist()]
     if bounds[-1] != len(array):
         bounds.append(len(array))
-    return [
-        absolute[a:b].astype(np.float32) for a, b in zip(bounds[:-1], bounds[1:], strict=True)
-    ]
+    return [absolute[a:b].astype(np.float32) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def stroke3_to_stroke5(s3: np.ndarray, max_len: int | None = None) -> np.ndarray:

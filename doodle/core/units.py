@@ -50,9 +50,7 @@ def _distances(
     return np.hypot(offset[:, 0], offset[:, 1])
 
 
-def simplify_rdp(
-    points: np.ndarray, epsilon: float, measure: RdpDistance = "line"
-) -> np.ndarray:
+def simplify_rdp(points: np.ndarray, epsilon: float, measure: RdpDistance = "line") -> np.ndarray:
     """Ramer-Douglas-Peucker: keep the points farther than ``epsilon`` from the simplified line.
 
     ``points`` is ``[N, >=2]`` (extra columns are carried along for the kept points); the first

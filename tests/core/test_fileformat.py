@@ -127,7 +127,7 @@ def test_bad_documents_name_file_and_problem(tmp_path: Path, problem: str, chang
     ("content", "problem"),
     [
         (b"", "bad JSON"),
-        (b"{\"format\": ", "bad JSON"),
+        (b'{"format": ', "bad JSON"),
         (b"\xff\xfe garbage", "not UTF-8"),
         (b"[1, 2]", "expected a JSON object"),
         (b"[" * 200_000, "bad JSON"),
