@@ -1,0 +1,235 @@
+"""Train the drawing recogniser: a small CNN on rasterised drawings, exported to ONNX.
+
+The images come from ``doodle.engine.recognize_raster`` (the same pixels the app computes),
+made from drawings sampled from the installed sketch models plus optional real drawings.
+Each drawing is seen whole and as prefixes (its first k strokes), so the classifier can guess
+while the child is still drawing. Augmentation: aspect and rotation jitter, line-width and
+margin jitter. torch is imported lazily (only inside the functions that train or export).
+Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from doodle.core.strokes import stroke3_to_strokes
+from doodle.engine.recognize_raster import RasterSpec, rasterize
+
+CLASSIFIER_FILE = "classifier.onnx"
+
+
+@dataclass(frozen=True)
+class TrainSettings:
+    """Knobs of one training run (defaults are the ones the shipped recogniser used)."""
+
+    image_size: int = 32
+    widths: tuple[int, int, int] = (16, 32, 64)
+    hidden: int = 128
+    prefixes_per_drawing: int = 1
+    epochs: int = 8
+    batch_size: int = 128
+    learning_rate: float = 2e-3
+    seed: int = 0
+
+
+def drawing_views(
+    strokes: Sequence[np.ndarray], prefixes: int, rng: np.random.Generator
+) -> list[list[np.ndarray]]:
+    """The whole drawing plus ``prefixes`` prefixes (first k strokes), weighted to small k."""
+    views = [list(strokes)]
+    count = len(strokes)
+    for _ in range(prefixes if count > 1 else 0):
+        if rng.random() < 0.6:
+            k = int(rng.integers(1, min(3, count - 1) + 1))
+        else:
+            k = int(rng.integers(1, count))
+        views.append(list(strokes[:k]))
+    return views
+
+
+def augment(strokes: Sequence[np.ndarray], rng: np.random.Generator) -> list[np.ndarray]:
+    """Small random rotation, aspect change and shear; the raster fit removes scale and shift."""
+    angle = rng.normal(0.0, 0.12)
+    stretch = np.exp(rng.normal(0.0, 0.12))
+    shear = rng.normal(0.0, 0.08)
+    cos, sin = math.cos(angle), math.sin(angle)
+    matrix = np.array([[cos, -sin], [sin, cos]]) @ np.array([[stretch, shear], [0.0, 1.0]])
+    return [(np.asarray(s, np.float32)[:, :2] @ matrix.T).astype(np.float32) for s in strokes]
+
+
+def jittered_spec(base: RasterSpec, rng: np.random.Generator) -> RasterSpec:
+    return RasterSpec(
+        size=base.size,
+        margin=float(base.margin + rng.uniform(-1.0, 1.0)),
+        blur=float(np.clip(base.blur * np.exp(rng.normal(0.0, 0.25)), 0.3, 1.2)),
+    )
+
+
+def build_images(
+    drawings_by_class: dict[str, list[list[np.ndarray]]],
+    classes: Sequence[str],
+    spec: RasterSpec,
+    prefixes: int,
+    rng: np.random.Generator,
+    train: bool = True,
+) -> tuple[np.ndarray, np.ndarray]:
+    """uint8 images [N, S, S] and int64 labels [N] for every class's drawings and prefixes."""
+    images: list[np.ndarray] = []
+    labels: list[int] = []
+    for index, name in enumerate(classes):
+        for strokes in drawings_by_class.get(name, []):
+            for view in drawing_views(strokes, prefixes, rng):
+                if train:
+                    image = rasterize(augment(view, rng), jittered_spec(spec, rng))
+                else:
+                    image = rasterize(view, spec)
+                images.append(np.round(image * 255).astype(np.uint8))
+                labels.append(index)
+    return np.stack(images), np.asarray(labels, np.int64)
+
+
+def stroke3_drawings(drawings: Sequence[np.ndarray]) -> list[list[np.ndarray]]:
+    return [stroke3_to_strokes(d) for d in drawings]
+
+
+def make_network(
+    num_classes: int, image_size: int, widths: tuple[int, int, int], hidden: int
+) -> Any:
+    from torch import nn
+
+    def block(channels_in: int, channels_out: int) -> nn.Sequential:
+        return nn.Sequential(
+            nn.Conv2d(channels_in, channels_out, 3, padding=1),
+            nn.BatchNorm2d(channels_out),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+        )
+
+    side = image_size // 8
+    c1, c2, c3 = widths
+    network = nn.Sequential(
+        block(1, c1),
+        block(c1, c2),
+        block(c2, c3),
+        nn.Flatten(),
+        nn.Dropout(0.3),
+        nn.Linear(c3 * side * side, hidden),
+        nn.ReLU(),
+        nn.Dropout(0.3),
+        nn.Linear(hidden, num_classes),
+    )
+    return network
+
+
+def train_network(
+    images: np.ndarray,
+    labels: np.ndarray,
+    num_classes: int,
+    settings: TrainSettings,
+    log: Callable[[str], None] = print,
+) -> Any:
+    """Adam with a cosine learning-rate schedule; returns the trained network in eval mode."""
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(settings.seed)
+    network = make_network(num_classes, settings.image_size, settings.widths, settings.hidden)
+    optimiser = torch.optim.Adam(network.parameters(), lr=settings.learning_rate)
+    steps_per_epoch = math.ceil(len(images) / settings.batch_size)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(
+        optimiser, settings.learning_rate, total_steps=settings.epochs * steps_per_epoch
+    )
+    inputs = torch.from_numpy(images)
+    targets = torch.from_numpy(labels)
+    generator = torch.Generator().manual_seed(settings.seed)
+    loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=0.05)
+    for epoch in range(settings.epochs):
+        network.train()
+        order = torch.randperm(len(images), generator=generator)
+        started, total_loss, correct = time.monotonic(), 0.0, 0
+        for first in range(0, len(order), settings.batch_size):
+            batch = order[first : first + settings.batch_size]
+            x = inputs[batch].float().unsqueeze(1) / 255.0
+            y = targets[batch]
+            logits = network(x)
+            loss = loss_fn(logits, y)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total_loss += float(loss.detach()) * len(batch)
+            correct += int((logits.argmax(1) == y).sum())
+        log(
+            f"epoch {epoch + 1}/{settings.epochs}: loss {total_loss / len(images):.3f}, "
+            f"train accuracy {correct / len(images):.3f}, {time.monotonic() - started:.0f} s"
+        )
+    network.eval()
+    return network
+
+
+def export_onnx(network: Any, image_size: int, path: Path) -> None:
+    """``image`` float32 [B, 1, S, S] in [0, 1] -> ``logits`` [B, C]; dynamic batch."""
+    import torch
+
+    example = torch.zeros(2, 1, image_size, image_size)
+    # The TorchScript exporter is deprecated but handles this plain CNN exactly; silence it.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        _export(torch, network, example, path)
+
+
+def _export(torch: Any, network: Any, example: Any, path: Path) -> None:
+    torch.onnx.export(
+        network,
+        (example,),
+        str(path),
+        input_names=["image"],
+        output_names=["logits"],
+        dynamic_axes={"image": {0: "batch"}, "logits": {0: "batch"}},
+        opset_version=17,
+        dynamo=False,
+    )
+
+
+def write_recognizer_folder(
+    folder: Path,
+    network: Any,
+    classes: Sequence[str],
+    spec: RasterSpec,
+    provenance: dict[str, Any],
+    metrics: dict[str, Any],
+) -> None:
+    """Write ``classifier.onnx`` and ``model.json`` into ``folder`` (via a staging folder)."""
+    import shutil
+    import tempfile
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".recognizer-", dir=folder.parent))
+    try:
+        export_onnx(network, spec.size, staging / CLASSIFIER_FILE)
+        meta = {
+            "format": 1,
+            "name": "recognizer",
+            "kind": "recognizer",
+            "classes": list(classes),
+            "input": {"name": "image", "layout": "NCHW", "range": [0.0, 1.0], **spec.to_json()},
+            "output": {"name": "logits"},
+            "provenance": provenance,
+            "metrics": metrics,
+        }
+        (staging / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        if folder.exists():
+            shutil.rmtree(folder)
+        staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,133 @@
+"""The whole recogniser training run: sample, rasterise, train, validate, export.
+
+Sampled drawings are cached per model fingerprint, so retraining after adding a model only
+samples the new one. One in ten sampled drawings per class is held out to report a
+validation accuracy on model samples (real-drawing accuracy is measured separately by
+``doodle.engine.recognize_eval``). torch is imported lazily by ``doodle.train.recognizer``.
+Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from doodle.engine.recognize_eval import real_drawings
+from doodle.engine.recognize_raster import RasterSpec
+from doodle.engine.registry import ModelRegistry
+from doodle.engine.thumbnails import model_fingerprint
+from doodle.train.recognizer import (
+    TrainSettings,
+    build_images,
+    stroke3_drawings,
+    train_network,
+    write_recognizer_folder,
+)
+from doodle.train.recognizer_data import load_samples, sample_model, save_samples
+
+TEMPERATURES = (0.2, 1.0)
+HOLD_OUT = 0.1
+
+
+def sampled_drawings(
+    registry: ModelRegistry,
+    samples: int,
+    cache: Path,
+    seed: int,
+    log: Callable[[str], None],
+) -> dict[str, list[np.ndarray]]:
+    """``samples`` stroke-3 drawings per installed model, from the cache when it is current."""
+    result = {}
+    for index, info in enumerate(registry.list()):
+        key = f"{info.name}-{model_fingerprint(info.path)}-{samples}-{seed}.npz"
+        path = cache / key
+        if path.is_file():
+            result[info.name] = load_samples(path)
+            continue
+        log(f"sampling {samples} drawings from {info.name} ({index + 1}/{len(registry.list())})")
+        drawings = sample_model(info.path, samples, TEMPERATURES, seed=seed + index)
+        save_samples(path, drawings)
+        result[info.name] = drawings
+    return result
+
+
+def _validation_accuracy(network: Any, images: np.ndarray, labels: np.ndarray) -> float:
+    import torch
+
+    with torch.no_grad():
+        logits = network(torch.from_numpy(images).float().unsqueeze(1) / 255.0)
+    return float((logits.argmax(1).numpy() == labels).mean())
+
+
+def train_recognizer(
+    out: Path,
+    samples: int,
+    real_data: Sequence[Path],
+    epochs: int,
+    image_size: int,
+    seed: int,
+    sample_cache: Path,
+    log: Callable[[str], None],
+    started: str,
+) -> dict[str, Any]:
+    """Train on every installed model and write the recogniser folder ``out``."""
+    import torch
+
+    registry = ModelRegistry()
+    infos = registry.list()
+    if len(infos) < 2:
+        raise ValueError("the recogniser needs at least two installed models")
+    classes = [info.name for info in infos]
+    sampled = sampled_drawings(registry, samples, sample_cache, seed, log)
+    rng = np.random.default_rng(seed)
+    train_set: dict[str, list[list[np.ndarray]]] = {}
+    held_out: dict[str, list[list[np.ndarray]]] = {}
+    for name in classes:
+        drawings = stroke3_drawings(sampled[name])
+        cut = max(1, int(len(drawings) * HOLD_OUT))
+        held_out[name], train_set[name] = drawings[:cut], drawings[cut:]
+    real_counts: dict[str, int] = {}
+    for source in real_data:
+        for name, items in real_drawings(source, classes).items():
+            train_set[name].extend(items)
+            real_counts[name] = real_counts.get(name, 0) + len(items)
+    settings = TrainSettings(image_size=image_size, epochs=epochs, seed=seed)
+    spec = RasterSpec(size=image_size, margin=image_size / 16, blur=0.6 * image_size / 32)
+    images, labels = build_images(
+        train_set, classes, spec, settings.prefixes_per_drawing, rng, train=True
+    )
+    log(f"training on {len(images)} images of {len(classes)} classes")
+    network = train_network(images, labels, len(classes), settings, log)
+    valid_images, valid_labels = build_images(held_out, classes, spec, 0, rng, train=False)
+    validation = _validation_accuracy(network, valid_images, valid_labels)
+    log(f"validation top-1 on held-out model samples: {validation:.3f}")
+    provenance = {
+        "trained": started,
+        "data": "drawings sampled from the installed sketch models"
+        + (" plus real drawings" if real_counts else ""),
+        "models": {
+            info.name: {
+                "fingerprint": model_fingerprint(info.path),
+                "bundled": info.bundled,
+                "source": info.provenance.get("source", "unknown"),
+            }
+            for info in infos
+        },
+        "samples_per_model": samples,
+        "sampling_temperatures": list(TEMPERATURES),
+        "real_drawings": real_counts,
+        "views": f"whole drawing + {settings.prefixes_per_drawing} stroke prefixes",
+        "augmentation": "rotation, aspect, shear, margin and line-width jitter",
+        "epochs": epochs,
+        "seed": seed,
+        "torch": torch.__version__,
+        "python": platform.python_version(),
+        "command": "doodle train recognizer",
+    }
+    metrics = {"validation_top1_model_samples": round(validation, 4)}
+    write_recognizer_folder(out, network, classes, spec, provenance, metrics)
+    return {"classes": classes, "validation": validation}

@@ -1,0 +1,93 @@
+"""Training the recogniser end to end on small random models: sample, train, export, load."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from doodle import paths
+from doodle.engine.magenta import import_magenta
+from doodle.engine.recognize import Classifier, Recognizer, load_classifier
+from doodle.engine.recognize_raster import RasterSpec, rasterize
+from doodle.engine.registry import ModelRegistry
+from doodle.train.recognizer import drawing_views
+from doodle.train.recognizer_data import load_samples, sample_model, save_samples
+from tests.engine.helpers import magenta_document, write_magenta
+
+pytest.importorskip("torch")
+
+
+@pytest.fixture
+def small_models(tmp_path: Path) -> Path:
+    """Two tiny random decoders (distinct weights, pen biased to draw several strokes)."""
+    folder = paths.user_models_dir()
+    for seed, name in ((3, "zigzag"), (4, "spiral")):
+        document = magenta_document("gen", seed=seed, pen_bias=(3.0, 0.5, -2.0))
+        document[0]["name"] = name
+        import_magenta(write_magenta(tmp_path / f"{name}.gen.json", document), folder)
+    return folder
+
+
+def test_sampling_gives_stroke3_drawings_in_box_pixels(small_models):
+    drawings = sample_model(small_models / "zigzag", 30, batch=16, seed=1)
+    assert len(drawings) >= 25  # a few may end at once and are dropped
+    for drawing in drawings:
+        assert drawing.shape[1] == 3 and drawing.dtype == np.float32
+        assert np.all(np.isfinite(drawing)) and drawing[-1, 2] == 1.0
+    again = sample_model(small_models / "zigzag", 30, batch=16, seed=1)
+    assert all(np.array_equal(a, b) for a, b in zip(drawings, again, strict=True))
+
+
+def test_samples_round_trip_through_npz(tmp_path):
+    drawings = [np.ones((3, 3), np.float32), np.zeros((5, 3), np.float32)]
+    save_samples(tmp_path / "s.npz", drawings)
+    loaded = load_samples(tmp_path / "s.npz")
+    assert [d.tolist() for d in loaded] == [d.tolist() for d in drawings]
+
+
+def test_views_are_the_whole_drawing_and_stroke_prefixes():
+    strokes = [np.zeros((2, 2)) + i for i in range(5)]
+    views = drawing_views(strokes, 3, np.random.default_rng(0))
+    assert len(views[0]) == 5
+    assert len(views) == 4 and all(1 <= len(v) < 5 for v in views[1:])
+    assert drawing_views(strokes[:1], 3, np.random.default_rng(0)) == [strokes[:1]]
+
+
+@pytest.mark.slow
+def test_train_command_writes_a_loadable_recogniser(small_models, capsys):
+    from doodle.cli import main
+
+    assert main(["train", "recognizer", "--samples", "60", "--epochs", "2"]) == 0
+    folder = paths.user_models_dir() / "recognizer"
+    meta = json.loads((folder / "model.json").read_text())
+    assert meta["kind"] == "recognizer" and meta["classes"] == ["spiral", "zigzag"]
+    assert meta["provenance"]["samples_per_model"] == 60
+    assert set(meta["provenance"]["models"]) == {"spiral", "zigzag"}
+    assert 0.0 <= meta["metrics"]["validation_top1_model_samples"] <= 1.0
+    # The registry does not mistake the recogniser for a sketch model.
+    registry = ModelRegistry()
+    assert [i.name for i in registry.list()] == ["spiral", "zigzag"]
+    assert not registry.problems()
+    classifier = load_classifier()
+    assert isinstance(classifier, Classifier) and classifier.folder == folder
+    drawing = [np.array([[0, 0], [10, 5], [20, 0]], np.float32)]
+    probabilities = classifier.probabilities([drawing, drawing])
+    assert probabilities.shape == (2, 2)
+    assert np.allclose(probabilities.sum(axis=1), 1.0, atol=1e-5)
+    guesses = Recognizer(registry, classifier).guess(drawing)
+    assert {g.name for g in guesses} == {"spiral", "zigzag"}
+    # Sampled drawings are cached: retraining samples nothing new.
+    capsys.readouterr()
+    assert main(["train", "recognizer", "--samples", "60", "--epochs", "1"]) == 0
+    assert "sampling" not in capsys.readouterr().err
+
+
+def test_raster_is_scale_and_position_free():
+    square = [np.array([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], np.float32)]
+    moved = [s * 7.5 + 300 for s in square]
+    spec = RasterSpec(size=32)
+    assert np.allclose(rasterize(square, spec), rasterize(moved, spec), atol=1e-4)
+    assert rasterize([], spec).sum() == 0
