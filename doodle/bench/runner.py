@@ -79,12 +79,19 @@ def _cold_start_group(context: BenchContext) -> list[Figure]:
     return [cold_start_figure(context.models, context.repeats)]
 
 
+def _music_group(context: BenchContext) -> list[Figure]:
+    from doodle.bench.music_figures import music_figures
+
+    return music_figures(context.repeats)
+
+
 GROUPS: tuple[Group, ...] = (
     Group(("decoder_step",), _decoder_group),
     Group(("completion_250", "variations_9", "completion", "hint"), _sampling_group),
     Group(("recognition",), _recognition_group),
     Group(("ui_stall", "input_to_ink"), _ui_group),
     Group(("cold_start",), _cold_start_group),
+    Group(("music_jitter", "melody_note", "synth_render"), _music_group),
     Group(("model_load", "model_load_all", "rss"), _memory_group),
 )
 FIGURE_NAMES: tuple[str, ...] = tuple(name for group in GROUPS for name in group.names)
@@ -154,6 +161,8 @@ def format_table(report: dict[str, Any]) -> str:
         median = fig.get("median_ms")
         if median is None and "value_mb" in fig:
             median_cell = f"{fig['value_mb']} MB"
+        elif median is None and "realtime_factor" in fig:
+            median_cell = f"{fig['realtime_factor']}x real time"
         else:
             median_cell = _cell(median)
         cells = [
