@@ -31,24 +31,32 @@ def _log_softmax(logits: np.ndarray) -> np.ndarray:
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
-def step_log_likelihood(params: np.ndarray, target: np.ndarray) -> float:
-    """log p(target | params) for one stroke-5 target row under one params row."""
+def log_likelihoods(params: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """log p(target_t | params_t) for params [T, 6M+3] and stroke-5 targets [T, 5] -> [T]."""
+    params = np.asarray(params, np.float64)
+    targets = np.asarray(targets, np.float64)
     m = (params.shape[-1] - 3) // 6
-    pen_logp = _log_softmax(params[:3])
-    pen = int(np.argmax(target[2:5]))
-    if pen == 2:
-        return float(pen_logp[2])
-    pi, mu_x, mu_y, log_sx, log_sy, rho_raw = np.split(params[3 : 3 + 6 * m], 6)
+    pen_logp = _log_softmax(params[:, :3])
+    pen = np.argmax(targets[:, 2:5], axis=1)
+    pi, mu_x, mu_y, log_sx, log_sy, rho_raw = np.split(params[:, 3 : 3 + 6 * m], 6, axis=1)
     sx, sy, rho = np.exp(log_sx), np.exp(log_sy), np.tanh(rho_raw)
-    zx = (target[0] - mu_x) / sx
-    zy = (target[1] - mu_y) / sy
+    zx = (targets[:, :1] - mu_x) / sx
+    zy = (targets[:, 1:2] - mu_y) / sy
     one_minus = np.maximum(1.0 - rho**2, 1e-6)
     exponent = -(zx**2 + zy**2 - 2 * rho * zx * zy) / (2 * one_minus)
     log_norm = -np.log(2 * np.pi * sx * sy * np.sqrt(one_minus))
     log_mix = _log_softmax(pi) + log_norm + exponent
-    top = log_mix.max()
-    log_density = top + np.log(np.exp(log_mix - top).sum())
-    return float(max(log_density, _MIN_LOG_DENSITY) + pen_logp[pen])
+    top = log_mix.max(axis=1, keepdims=True)
+    log_density = (top + np.log(np.exp(log_mix - top).sum(axis=1, keepdims=True)))[:, 0]
+    rows = np.arange(len(params))
+    moved = np.maximum(log_density, _MIN_LOG_DENSITY) + pen_logp[rows, pen]
+    # The end token has no offset: only its pen probability counts.
+    return np.where(pen == 2, pen_logp[rows, 2], moved)
+
+
+def step_log_likelihood(params: np.ndarray, target: np.ndarray) -> float:
+    """log p(target | params) for one stroke-5 target row under one params row."""
+    return float(log_likelihoods(params[None, :], target[None, :])[0])
 
 
 def mean_negative_log_likelihood(
@@ -72,11 +80,11 @@ def mean_negative_log_likelihood(
     z = np.zeros((1, info.z_size), np.float32) if info.kind == "vae" else None
     h, c = model.initial_state(1, z)
     x = np.asarray(START_TOKEN, np.float32)[None, :]
-    total = 0.0
+    steps = []
     for target in targets:
         if cancel is not None and cancel():
             raise LikelihoodCancelled()
         params, h, c = model.step(x, h, c, z)
-        total += step_log_likelihood(params[0].astype(np.float64), target.astype(np.float64))
+        steps.append(params[0])
         x = target[None, :].astype(np.float32)
-    return -total / len(targets)
+    return -float(log_likelihoods(np.stack(steps), targets).mean())

@@ -49,9 +49,9 @@ def _blur(image: np.ndarray, sigma: float) -> np.ndarray:
 
 
 def _segment_points(stroke: np.ndarray) -> np.ndarray:
-    """Points spaced densely along a polyline (a single point stays a dot)."""
+    """Points spaced densely along a polyline; a single point becomes a full-ink dot."""
     if len(stroke) == 1:
-        return stroke
+        return np.repeat(stroke, int(4 * _POINTS_PER_PIXEL), axis=0)
     starts, ends = stroke[:-1], stroke[1:]
     lengths = np.linalg.norm(ends - starts, axis=1)
     counts = np.maximum(1, np.ceil(lengths * _POINTS_PER_PIXEL).astype(np.int64))
