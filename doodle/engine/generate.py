@@ -18,8 +18,6 @@ from doodle.engine.sampler import MixtureSampler
 CancelCheck = Callable[[], bool] | None
 MIN_GENERATED_STEPS = 32
 """A prefix longer than ``max_seq_len - MIN_GENERATED_STEPS`` is cut to its most recent rows."""
-
-
 _PEN_ONE_HOT = np.eye(3, dtype=np.float32)
 
 
@@ -35,8 +33,9 @@ def make_rng(seed: int | np.random.Generator | None) -> np.random.Generator:
 
 def model_input(prefix_stroke3: np.ndarray, max_seq_len: int) -> np.ndarray:
     """Start token followed by the prefix as stroke-5, cut so some steps remain to generate."""
+    prefix = np.asarray(prefix_stroke3, dtype=np.float32)
     keep = max(0, max_seq_len - MIN_GENERATED_STEPS)
-    prefix = np.asarray(prefix_stroke3, dtype=np.float32)[-keep:] if keep else prefix_stroke3[:0]
+    prefix = prefix[max(0, len(prefix) - keep) :]
     return np.concatenate([START_TOKEN[None, :], stroke3_to_stroke5(prefix)], axis=0)
 
 
@@ -71,7 +70,7 @@ def rollout_one(
     ``stop_at_pen_up``, after the first row that lifts the pen.
     """
     h, c = primed_state(model, sequence, z)
-    x = np.ascontiguousarray(sequence[None, -1], dtype=np.float32)
+    x = np.array(sequence[None, -1], dtype=np.float32)  # a copy: the loop writes into it
     feeds = {"x": x, "h": h, "c": c}
     if z is not None:
         feeds["z"] = z

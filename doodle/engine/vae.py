@@ -14,7 +14,7 @@ import numpy as np
 
 from doodle.core.strokes import START_TOKEN, stroke3_to_stroke5
 from doodle.core.units import CanvasFrame, canvas_to_model, model_to_canvas
-from doodle.engine.generate import CancelCheck, make_rng, rollout_batch
+from doodle.engine.generate import CancelCheck, make_rng, rollout_batch, rollout_one
 from doodle.engine.model import LoadedModel
 from doodle.engine.sampler import MixtureSampler
 
@@ -64,7 +64,7 @@ def decode(
     frame: CanvasFrame | None = None,
     cancel: CancelCheck = None,
 ) -> list[list[np.ndarray]]:
-    """Drawings from latent vectors, all in one batched run.
+    """Drawings from latent vectors, all in one batched run (one drawing: the batch-1 path).
 
     ``z`` is [Nz] or [K, Nz]; every vector is decoded ``n`` times (K * n drawings, vector by
     vector). Each drawing is a list of float32 [N, 2] strokes: in ``frame`` (canvas px) if
@@ -79,10 +79,14 @@ def decode(
         raise ValueError(f"z must have shape [{info.z_size}] or [K, {info.z_size}]")
     rows = np.ascontiguousarray(np.repeat(vectors, n, axis=0))
     sampler = MixtureSampler(info.num_mixture, temperature, make_rng(seed))
-    state = model.initial_state(len(rows), rows)
-    endings = rollout_batch(
-        model, START_TOKEN[None], len(rows), sampler, info.max_seq_len, cancel, z=rows, state=state
-    )
+    start = START_TOKEN[None]
+    if len(rows) == 1:
+        endings = [rollout_one(model, start, sampler, info.max_seq_len, cancel, z=rows)]
+    else:
+        state = model.initial_state(len(rows), rows)
+        endings = rollout_batch(
+            model, start, len(rows), sampler, info.max_seq_len, cancel, z=rows, state=state
+        )
     target = frame if frame is not None else box_frame(model)
     return [model_to_canvas(stroke3, target) for stroke3 in endings]
 

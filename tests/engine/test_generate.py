@@ -1,0 +1,42 @@
+"""The sampling loops leave their inputs alone and honour the length budget."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from doodle.core.strokes import START_TOKEN
+from doodle.engine.generate import (
+    MIN_GENERATED_STEPS,
+    model_input,
+    rollout_batch,
+    rollout_one,
+    steps_left,
+)
+from doodle.engine.model import LoadedModel
+from doodle.engine.sampler import MixtureSampler
+
+
+def test_loops_do_not_write_into_their_inputs(small_gen: LoadedModel) -> None:
+    start_before = START_TOKEN.copy()
+    sequence = START_TOKEN[None]
+    for seed in range(3):
+        sampler = MixtureSampler(3, 0.8, np.random.default_rng(seed))
+        rollout_one(small_gen, sequence, sampler, 20)
+        rollout_batch(small_gen, sequence, 3, sampler, 20)
+    assert np.array_equal(START_TOKEN, start_before)
+    prefix = model_input(np.array([[1.0, 2.0, 0.0], [3.0, 1.0, 1.0]], np.float32), 60)
+    kept = prefix.copy()
+    rollout_one(small_gen, prefix, MixtureSampler(3, 0.8, np.random.default_rng(0)), 20)
+    assert np.array_equal(prefix, kept)
+
+
+def test_model_input_starts_with_the_start_token_and_keeps_recent_rows() -> None:
+    stroke3 = np.zeros((100, 3), np.float32)
+    stroke3[:, 0] = np.arange(100)
+    sequence = model_input(stroke3, 60)
+    assert np.array_equal(sequence[0], START_TOKEN)
+    assert len(sequence) - 1 == 60 - MIN_GENERATED_STEPS
+    assert sequence[-1, 0] == 99 and sequence[1, 0] == 100 - (60 - MIN_GENERATED_STEPS)
+    assert steps_left(sequence, 60, None) == MIN_GENERATED_STEPS
+    assert steps_left(sequence, 60, 5) == 5
+    assert len(model_input(np.zeros((0, 3), np.float32), 60)) == 1
