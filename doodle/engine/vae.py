@@ -32,7 +32,7 @@ def encode(
     """The latent mean ``mu`` (float32 [Nz]) of a drawing given as canvas-px strokes.
 
     The encoder reads the drawing's stroke-5 rows (no start or end token, as in training), at
-    most ``max_seq_len`` of them. An empty drawing is refused.
+    most ``max_seq_len`` of them, starting at the origin. An empty drawing is refused.
     """
     _require_vae(model)
     info = model.info
@@ -42,6 +42,7 @@ def encode(
     if len(stroke3) == 0:
         raise ValueError("cannot encode an empty drawing")
     rows = stroke3_to_stroke5(stroke3[: info.max_seq_len])
+    rows[0, :2] = 0.0  # drawings start at the origin, as in training (see generate.model_input)
     mu, _ = model.encoder.run(
         ["mu", "sigma_hat"],
         {"strokes": rows[None], "lengths": np.array([len(rows)], dtype=np.int64)},

@@ -40,3 +40,11 @@ def test_model_input_starts_with_the_start_token_and_keeps_recent_rows() -> None
     assert steps_left(sequence, 60, None) == MIN_GENERATED_STEPS
     assert steps_left(sequence, 60, 5) == 5
     assert len(model_input(np.zeros((0, 3), np.float32), 60)) == 1
+
+
+def test_model_input_starts_the_drawing_at_the_origin() -> None:
+    stroke3 = np.array([[40.0, 30.0, 0.0], [1.0, 2.0, 1.0], [3.0, -1.0, 1.0]], np.float32)
+    sequence = model_input(stroke3, 60)
+    assert np.array_equal(sequence[1], [0, 0, 1, 0, 0])
+    assert np.array_equal(sequence[2:, :2], stroke3[1:, :2])
+    assert stroke3[0, 0] == 40.0

@@ -31,6 +31,7 @@ def test_encode_is_the_encoder_mean(small_vae: LoadedModel) -> None:
     info = small_vae.info
     stroke3, _ = canvas_to_model(DRAWING, info.scale_factor, info.pixel_factor)
     rows = stroke3_to_stroke5(stroke3)
+    rows[0, :2] = 0.0
     direct, _ = small_vae.encoder.run(
         None, {"strokes": rows[None], "lengths": np.array([len(rows)], np.int64)}
     )
