@@ -38,6 +38,19 @@ def _model_folders(root: Path) -> list[Path]:
     )
 
 
+def _folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of a folder's files: unchanged means same model."""
+    try:
+        entries = sorted(folder.iterdir())
+        return tuple(
+            (entry.name, stat.st_size, stat.st_mtime_ns)
+            for entry in entries
+            if entry.is_file() and (stat := entry.stat())
+        )
+    except OSError:
+        return ()
+
+
 class ModelRegistry:
     """Bundled + user models by name; ``refresh()`` rescans the folders."""
 
@@ -47,6 +60,8 @@ class ModelRegistry:
         self._infos: dict[str, ModelInfo] = {}
         self._problems: dict[str, str] = {}
         self._loaded: dict[str, LoadedModel] = {}
+        # Folder check results by (folder, bundled, signature): a rescan re-checks only changes.
+        self._checked: dict[tuple[Path, bool], tuple[tuple, ModelInfo | str]] = {}
         self._scanned = False
         self._lock = threading.RLock()
 
@@ -62,15 +77,26 @@ class ModelRegistry:
         """Rescan both folders: pick up added, changed and removed models."""
         infos: dict[str, ModelInfo] = {}
         problems: dict[str, str] = {}
+        checked: dict[tuple[Path, bool], tuple[tuple, ModelInfo | str]] = {}
         for root, bundled in ((self.bundled_dir, True), (self.user_dir, False)):
             for folder in _model_folders(root):
-                try:
-                    info = check_model_folder(folder, bundled=bundled)
-                except ModelError as error:
-                    problems[str(folder)] = str(error)
-                    continue
-                infos[info.name] = info
+                key = (folder, bundled)
+                signature = _folder_signature(folder)
+                previous = self._checked.get(key)
+                if previous is not None and previous[0] == signature:
+                    outcome = previous[1]
+                else:
+                    try:
+                        outcome = check_model_folder(folder, bundled=bundled)
+                    except ModelError as error:
+                        outcome = str(error)
+                checked[key] = (signature, outcome)
+                if isinstance(outcome, str):
+                    problems[str(folder)] = outcome
+                else:
+                    infos[outcome.name] = outcome
         with self._lock:
+            self._checked = checked
             for name, loaded in list(self._loaded.items()):
                 if infos.get(name) != loaded.info:
                     del self._loaded[name]

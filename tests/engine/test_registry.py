@@ -11,6 +11,7 @@ import pytest
 
 from doodle import paths
 from doodle.core.errors import ModelError
+from doodle.engine import registry as registry_module
 from doodle.engine.magenta import import_magenta
 from doodle.engine.registry import ModelRegistry
 
@@ -156,3 +157,26 @@ def test_other_model_families_are_not_sketch_models(dirs, small_gen_file: Path) 
     registry = ModelRegistry(bundled, user)
     assert [info.name for info in registry.list()] == ["cat"]
     assert list(registry.problems()) == [str(odd)]
+
+
+def test_refresh_rechecks_only_changed_folders(dirs, small_gen_file: Path, monkeypatch) -> None:
+    bundled, user = dirs
+    import_magenta(small_gen_file, user, name="one")
+    import_magenta(small_gen_file, user, name="two")
+    checked: list[str] = []
+    real_check = registry_module.check_model_folder
+
+    def counting_check(folder: Path, bundled: bool = False):
+        checked.append(folder.name)
+        return real_check(folder, bundled=bundled)
+
+    monkeypatch.setattr(registry_module, "check_model_folder", counting_check)
+    registry = ModelRegistry(bundled, user)
+    registry.refresh()
+    assert sorted(checked) == ["one", "two"]
+    checked.clear()
+    registry.refresh()
+    assert checked == []
+    _relabel(user / "two", "Second")
+    registry.refresh()
+    assert checked == ["two"] and registry.info("two").label == "Second"
