@@ -19,6 +19,7 @@ import ast
 import io
 import os
 import struct
+import warnings
 import zipfile
 import zlib
 from collections.abc import Mapping, Sequence
@@ -390,7 +391,10 @@ def _parse_npy_header(raw: bytes) -> tuple[dict[str, Any], int]:
     if length > _MAX_HEADER_BYTES or start + length > len(raw):
         raise _Refused("bad .npy header length")
     try:
-        header = ast.literal_eval(raw[start : start + length].decode("latin-1"))
+        # A corrupt header can hold odd escapes; their warnings would only be noise.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            header = ast.literal_eval(raw[start : start + length].decode("latin-1"))
     except (ValueError, SyntaxError, MemoryError, RecursionError):
         raise _Refused("unreadable .npy header") from None
     if not isinstance(header, dict) or set(header) != {"descr", "fortran_order", "shape"}:

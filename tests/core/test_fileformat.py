@@ -28,6 +28,7 @@ def _sample_drawing() -> Drawing:
         points[:, 3] = np.cumsum(rng.uniform(0.01, 0.02, len(points)))
         drawing.add(drawing.new_stroke(points, color, 2.5 + index, author))
     drawing.remove(2)  # ids need not be contiguous
+    drawing.music_on = True
     return drawing
 
 
@@ -42,6 +43,7 @@ def test_round_trip_is_exact(tmp_path: Path) -> None:
     assert loaded.object_name == "hedgehog" and loaded.child_name == "Zoë"
     assert loaded.created == drawing.created and loaded.modified == drawing.modified
     assert loaded.next_stroke_id == 4
+    assert loaded.music_on is True
     header = json.loads(path.read_text(encoding="utf-8"))
     assert header["format"] == "doodle-drawing" and header["version"] == 1
 
@@ -54,6 +56,11 @@ def test_snapshot_and_model_strokes_round_trip(tmp_path: Path) -> None:
     (stroke,) = load_drawing(path).strokes
     assert (stroke.author, stroke.color, stroke.width) == ("model", "#abcdef", 1.0)
     assert load_drawing(path).child_name is None
+    # Files written before the music flag existed read as "no music".
+    document = json.loads(path.read_text(encoding="utf-8"))
+    del document["music_on"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert load_drawing(path).music_on is False
 
 
 def test_save_replaces_atomically_and_leaves_no_temp_files(tmp_path: Path) -> None:
@@ -99,6 +106,7 @@ BAD_DOCUMENTS = [
     ("field 'object_name' has the wrong type", lambda d: d.update(object_name=3)),
     ("missing field 'strokes'", lambda d: d.pop("strokes")),
     ("field 'strokes' has the wrong type", lambda d: d.update(strokes={})),
+    ("field 'music_on' has the wrong type", lambda d: d.update(music_on="yes")),
     ("not an ISO 8601 time", lambda d: d.update(created="yesterday")),
     ("stroke 0: expected an object", lambda d: d["strokes"].__setitem__(0, [1])),
     ("stroke 1: missing field 'color'", lambda d: d["strokes"][1].pop("color")),
