@@ -35,6 +35,8 @@ __all__ = [
 ]
 
 HINT_TEMPERATURE = 0.1
+HINT_MAX_POINTS = 64
+"""A hint stroke is cut after this many points (Quick, Draw! strokes are rarely longer)."""
 
 
 def _prepare(
@@ -113,11 +115,12 @@ def next_stroke_hint(
 ) -> np.ndarray:
     """The one stroke the model would draw next (float32 [N, 2] canvas px; [0, 2] if none).
 
-    Generation stops at the first pen-up (the last point of that stroke) or the end token.
+    Generation stops at the first pen-up (the last point of that stroke), the end token or
+    after ``HINT_MAX_POINTS`` points.
     """
     sequence, frame = _prepare(strokes_px, model, min_extent_px)
     sampler = MixtureSampler(model.info.num_mixture, temperature, make_rng(seed))
-    steps = steps_left(sequence, model.info.max_seq_len, None)
+    steps = steps_left(sequence, model.info.max_seq_len, HINT_MAX_POINTS)
     stroke3 = rollout_one(model, sequence, sampler, steps, cancel, stop_at_pen_up=True)
     strokes = model_to_canvas(stroke3, frame)
     return strokes[0] if strokes else np.zeros((0, 2), dtype=np.float32)

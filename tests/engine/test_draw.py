@@ -20,8 +20,10 @@ CHILD = [
 ]
 
 
-def _model(tmp_path: Path, name: str, pen_bias, seed: int = 3) -> LoadedModel:
-    document = magenta_document("gen", max_seq_len=MAX_SEQ_LEN, seed=seed, pen_bias=pen_bias)
+def _model(
+    tmp_path: Path, name: str, pen_bias, seed: int = 3, max_seq_len: int = MAX_SEQ_LEN
+) -> LoadedModel:
+    document = magenta_document("gen", max_seq_len=max_seq_len, seed=seed, pen_bias=pen_bias)
     source = write_magenta(tmp_path / f"{name}.gen.json", document)
     folder = tmp_path / "models"
     folder.mkdir(exist_ok=True)
@@ -137,6 +139,12 @@ def test_hint_is_the_first_stroke_up_to_the_first_pen_up(lifting: LoadedModel) -
         stroke3, _ = draw.complete_model_units(CHILD, lifting, temperature=0.3, seed=seed)
         first_lift = int(np.flatnonzero(stroke3[:, 2] == 1)[0])
         assert len(hint) == first_lift + 1
+
+
+def test_hint_length_is_bounded(tmp_path: Path) -> None:
+    long_lines = _model(tmp_path, "long", (10.0, -10.0, -10.0), max_seq_len=250)
+    hint = draw.next_stroke_hint(CHILD, long_lines, seed=0)
+    assert len(hint) == draw.HINT_MAX_POINTS
 
 
 def test_cancel_is_checked_between_steps(endless: LoadedModel) -> None:
