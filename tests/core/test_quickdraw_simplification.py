@@ -25,24 +25,8 @@ import pytest
 from doodle.core.errors import DoodleFormatError
 from doodle.core.ndjson import QuickDrawDrawing, iter_drawings
 from doodle.core.units import simplify_like_quickdraw
+from tests.core.geometry import distances_to_drawing
 from tests.shared_data import require_shared
-
-
-def _distances_to_drawing(points: np.ndarray, polylines: list[np.ndarray]) -> np.ndarray:
-    """Distance of each point to the nearest segment of any polyline."""
-    best = np.full(len(points), np.inf)
-    for line in polylines:
-        if len(line) == 1:
-            starts, ends = line, line
-        else:
-            starts, ends = line[:-1], line[1:]
-        direction = ends - starts
-        length_sq = np.maximum((direction**2).sum(axis=1), 1e-12)
-        relative = points[:, None, :] - starts[None, :, :]
-        along = np.clip((relative * direction[None]).sum(axis=2) / length_sq[None], 0.0, 1.0)
-        offset = relative - along[..., None] * direction[None]
-        best = np.minimum(best, np.sqrt((offset**2).sum(axis=2)).min(axis=1))
-    return best
 
 
 def _read_until_cut(path: Path) -> list[QuickDrawDrawing]:
@@ -91,8 +75,8 @@ def test_raw_to_simplified_matches_google_on_every_class() -> None:
                 per_drawing_means.append(0.0)
                 continue
             distances = np.concatenate(
-                [_distances_to_drawing(s, theirs) for s in ours]
-                + [_distances_to_drawing(s, ours) for s in theirs]
+                [distances_to_drawing(s, theirs) for s in ours]
+                + [distances_to_drawing(s, ours) for s in theirs]
             )
             distance_sum += float(distances.sum())
             distance_count += len(distances)
