@@ -136,9 +136,8 @@ def build_decoder_step(weights: DecoderWeights) -> onnx.ModelProto:
         nodes.append(helper.make_node("Concat", ["x", "z"], ["xz"], axis=1))
         cell_input = "xz"
     nodes += [
-        helper.make_node("MatMul", [cell_input, "W_x"], ["gx"]),
-        helper.make_node("Gemm", ["h", "W_h", "gx"], ["gates_nb"]),
-        helper.make_node("Add", ["gates_nb", "bias"], ["gates"]),
+        helper.make_node("Gemm", [cell_input, "W_x", "bias"], ["gx"]),
+        helper.make_node("Gemm", ["h", "W_h", "gx"], ["gates"]),
         helper.make_node("Split", ["gates", "split_sig_tanh"], ["g_sig", "g_j"], axis=1),
         helper.make_node("Sigmoid", ["g_sig"], ["s_sig"]),
         helper.make_node("Tanh", ["g_j"], ["t_j"]),
