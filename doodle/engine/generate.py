@@ -115,25 +115,26 @@ def rollout_batch(
 ) -> list[np.ndarray]:
     """``batch`` independent continuations of ``sequence`` in one batched run.
 
-    The prefix is primed once at batch 1 and the state copied to every row (unless ``state``
-    [B,H] x 2 is given, e.g. from a VAE's latent vectors; ``z`` is then [B, Nz]). Rows that
-    reach the end token stop growing; the loop ends when all have ended.
+    A decoder-only model primes the prefix once at batch 1 and copies the state to every row;
+    a VAE (``z`` [B, Nz]) starts from ``state`` ([B,H] x 2, default ``init_state(z)``). A row
+    that reaches the end token leaves the batch, so the remaining rows run faster; the loop
+    ends when all have ended.
     """
-    if state is None:
-        h1, c1 = primed_state(model, sequence, None if z is None else z[:1])
+    if z is None and state is None:
+        h1, c1 = model.primed_state(sequence[:-1])
         h, c = np.repeat(h1, batch, axis=0), np.repeat(c1, batch, axis=0)
     else:
-        h, c = state
+        h, c = state if state is not None else model.initial_state(batch, z)
         h, c = model.prime(np.repeat(sequence[None, :-1], batch, axis=0), h, c, z)
     x = np.repeat(np.asarray(sequence[None, -1], dtype=np.float32), batch, axis=0)
     feeds = {"x": x, "h": h, "c": c}
     if z is not None:
-        feeds["z"] = z
+        feeds["z"] = np.ascontiguousarray(z, dtype=np.float32)
     run = model.decoder_step.run
     sample = sampler.sample_batch
     trace = np.zeros((max_steps, batch, 5), dtype=np.float32)
     lengths = np.full(batch, max_steps, dtype=np.int64)
-    alive = np.ones(batch, dtype=bool)
+    rows = np.arange(batch)  # which original row each batch row is
     for step in range(max_steps):
         if cancel is not None and cancel():
             raise GenerationCancelled
@@ -142,12 +143,16 @@ def rollout_batch(
         x[:, 0] = dx
         x[:, 1] = dy
         x[:, 2:] = _PEN_ONE_HOT[pen]
-        trace[step] = x
-        ended = x[:, 4] > 0.5
+        trace[step, rows] = x
+        ended = pen == 2
         if ended.any():
-            lengths[alive & ended] = step
-            alive &= ~ended
-            if not alive.any():
+            lengths[rows[ended]] = step
+            going = ~ended
+            if not going.any():
                 break
+            rows = rows[going]
+            x = np.ascontiguousarray(x[going])
+            feeds = {name: np.ascontiguousarray(value[going]) for name, value in feeds.items()}
+            feeds["x"] = x
     out = trace[:, :, [0, 1, 3]]
     return [out[: lengths[i], i].copy() for i in range(batch)]

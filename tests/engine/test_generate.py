@@ -48,3 +48,23 @@ def test_model_input_starts_the_drawing_at_the_origin() -> None:
     assert np.array_equal(sequence[1], [0, 0, 1, 0, 0])
     assert np.array_equal(sequence[2:, :2], stroke3[1:, :2])
     assert stroke3[0, 0] == 40.0
+
+
+def test_ended_rows_leave_the_batch(small_gen: LoadedModel) -> None:
+    sizes: list[int] = []
+    session = small_gen.decoder_step
+    original_run = session.run
+
+    def recording_run(names, feeds, *args):
+        sizes.append(feeds["x"].shape[0])
+        return original_run(names, feeds, *args)
+
+    session.run = recording_run
+    sampler = MixtureSampler(3, 1.0, np.random.default_rng(4))
+    endings = rollout_batch(small_gen, START_TOKEN[None], 6, sampler, 50)
+    lengths = sorted(len(e) for e in endings)
+    assert lengths[0] < lengths[-1]  # rows ended at different steps
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] == 6
+    # A row that generated k rows was in the batch for k steps, plus the step that ended it.
+    for step, size in enumerate(sizes):
+        assert size == sum(1 for n in lengths if n >= step)
