@@ -60,7 +60,8 @@ def _frozen_points(points: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray
     if not np.all(np.isfinite(array)):
         raise ValueError("stroke points contain NaN or infinite values")
     array.flags.writeable = False
-    return array
+    # A view of a read-only base cannot be made writeable again, so snapshots stay immutable.
+    return array.view()
 
 
 @dataclass(frozen=True, eq=False)

@@ -37,6 +37,8 @@ def test_stroke_is_immutable_and_owns_a_copy() -> None:
     assert stroke.color == "#a0b0c0"
     with pytest.raises(ValueError):
         stroke.points[0, 0] = 5.0
+    with pytest.raises(ValueError):
+        stroke.points.flags.writeable = True
     with pytest.raises(AttributeError):
         stroke.color = "#000000"  # type: ignore[misc]
 
