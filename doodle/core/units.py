@@ -122,11 +122,16 @@ def canvas_to_model(
     0..255), but a drawing smaller than ``min_extent_px`` is treated as that large so a first
     small stroke is not blown up. Each stroke is simplified with RDP (epsilon 2.0 box px), then
     offsets are multiplied by ``pixel_factor / scale_factor``. The first row is the first point's
-    offset from the box's top-left corner.
+    offset from the box's top-left corner. Without strokes the result is empty and the frame is
+    ``frame_for_extent((0, 0), max(min_extent_px, 1), ...)``.
     """
     if scale_factor <= 0 or pixel_factor <= 0:
         raise ValueError("scale_factor and pixel_factor must be positive")
-    polylines = [np.asarray(s, dtype=np.float64)[:, :2] for s in strokes_px if len(s) > 0]
+    arrays = [np.asarray(s, dtype=np.float64) for s in strokes_px]
+    for index, array in enumerate(arrays):
+        if array.ndim != 2 or array.shape[1] < 2:
+            raise ValueError(f"stroke {index} must have shape [N, >=2], got {array.shape}")
+    polylines = [array[:, :2] for array in arrays if len(array) > 0]
     if not polylines:
         extent = max(float(min_extent_px), 1.0)
         return np.zeros((0, 3), dtype=np.float32), frame_for_extent(

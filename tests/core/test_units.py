@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from doodle.core.ndjson import read_drawings
 from doodle.core.strokes import stroke3_to_strokes, strokes_to_stroke3
@@ -127,3 +128,12 @@ def test_real_raw_drawings_reach_model_units_like_googles_simplified_data() -> N
     assert max(means) < 1.5
     low, high = np.percentile(ratios, [5, 95])
     assert 0.9 < low and high < 1.1
+
+
+def test_bad_canvas_input_is_refused() -> None:
+    with pytest.raises(ValueError, match="stroke 1 must have shape"):
+        canvas_to_model([np.zeros((2, 2)), np.zeros(4)], 40.0, 2.0)
+    with pytest.raises(ValueError, match="NaN"):
+        canvas_to_model([np.array([[0.0, np.nan]])], 40.0, 2.0)
+    with pytest.raises(ValueError, match="positive"):
+        canvas_to_model([np.zeros((2, 2))], 0.0, 2.0)
