@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -185,3 +186,18 @@ def test_empty_canvas_draws_from_scratch(lifting: LoadedModel) -> None:
 def test_vae_model_is_refused_by_draw(small_vae: LoadedModel) -> None:
     with pytest.raises(ValueError, match="VAE"):
         draw.complete(CHILD, small_vae)
+
+
+def test_one_model_serves_several_threads(lifting: LoadedModel) -> None:
+    expected = {seed: draw.complete(CHILD, lifting, seed=seed) for seed in range(6)}
+    results: dict[int, list[np.ndarray]] = {}
+
+    def work(seed: int) -> None:
+        results[seed] = draw.complete(CHILD, lifting, seed=seed)
+
+    threads = [threading.Thread(target=work, args=(seed,)) for seed in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(_same(results[seed], expected[seed]) for seed in range(6))
