@@ -65,7 +65,7 @@ class _DtypeBuilder:
     def dtype(self) -> np.dtype:
         if self.name in _OBJECT_DTYPES:
             raise _Refused("an object dtype inside a drawing")
-        order = "<" if self.byteorder in ("|", "=") else self.byteorder
+        order = "=" if self.byteorder in ("|", "=") else self.byteorder
         return np.dtype(self.name).newbyteorder(order)
 
 

@@ -193,3 +193,9 @@ def test_repeated_references_and_self_references_are_refused() -> None:
     looped.append(looped)
     with pytest.raises(_Refused, match="object array"):
         parse_npy_drawings(_npy_bytes(pickle.dumps(looped, protocol=4)))
+
+
+def test_big_endian_drawings_are_read() -> None:
+    drawing = np.array([[1, -2, 0], [300, 4, 1]], dtype=">i2")
+    (back,) = parse_npy_drawings(_npy_bytes(pickle.dumps([drawing], protocol=4)))
+    np.testing.assert_array_equal(back, [[1, -2, 0], [300, 4, 1]])
