@@ -25,6 +25,8 @@ PAUSE_FADE_LENGTH_S = 2.5
 SILENT_REST_BEATS = 1.0
 CADENCE_MAX_NOTES = 4
 CADENCE_BEATS = 3.0
+LOWEST_PITCH = 43  # G2
+HIGHEST_PITCH = 96  # C7
 GATE = 0.9  # part of a note's length it sounds, so repeated notes stay distinct
 
 
@@ -145,7 +147,11 @@ class Conductor:
         if note.relative_pitch is None:
             return TimedNote(start, duration, None, 0)
         pitch = self._music.tonic_midi + self._register + note.relative_pitch
-        pitch = int(min(108, max(21, pitch)))
+        # Keep to the range where the soft instruments sound friendly, moving by octaves.
+        while pitch > HIGHEST_PITCH:
+            pitch -= 12
+        while pitch < LOWEST_PITCH:
+            pitch += 12
         accent = 8 if self._at_bar_start else 0
         velocity = int(round((62 + 40 * energy + accent) * fade))
         return TimedNote(start, duration, pitch, max(1, min(127, velocity)))

@@ -1,7 +1,8 @@
 """Real-time note scheduler: note on/off at absolute deadlines on a monotonic clock.
 
 Each deadline comes from the previous note's start plus its length, never from "now", so
-small delays never accumulate. The thread sleeps until shortly before a deadline and then
+small delays never accumulate; each note is fetched from the conductor a little before it
+starts. The thread sleeps until shortly before a deadline and then
 sleeps the remainder precisely; how late each message left is kept for jitter figures.
 Imports no Qt.
 """
@@ -24,6 +25,9 @@ from doodle.music.outputs import NoteOutput, OutputLost
 
 START_DELAY_S = 0.1
 COARSE_MARGIN_S = 0.002  # wake this early, then sleep the exact remainder
+# The next note is worked out this long before it starts, so the conductor's work never
+# delays a note on.
+FETCH_AHEAD_S = 0.03
 REALTIME_PRIORITY = 10  # low among real-time priorities, as audio programs ask
 _NOTE_OFF, _NOTE_ON, _FETCH = 0, 1, 2
 
@@ -126,21 +130,26 @@ class NoteScheduler:
     def _run(self) -> None:
         self._raise_priority()
         order = itertools.count()
-        events: list[tuple[float, int, int, int, int]] = []
-        heapq.heappush(events, (self._clock() + START_DELAY_S, _FETCH, next(order), 0, 0))
+        first_start = self._clock() + START_DELAY_S
+        # (deadline, kind, order, pitch, velocity, start of the note to fetch)
+        events: list[tuple[float, int, int, int, int, float]] = []
+        heapq.heappush(events, (first_start - FETCH_AHEAD_S, _FETCH, next(order), 0, 0,
+                                first_start))
         while not self._stop.is_set():
-            deadline, kind, _, pitch, velocity = events[0]
+            deadline, kind, _, pitch, velocity, start = events[0]
             if not self._sleep_until(deadline):
                 break
             heapq.heappop(events)
             if kind == _FETCH:
-                note = self._next_note(deadline)
+                note = self._next_note(start)
                 if note.pitch is not None:
                     heapq.heappush(events, (note.start, _NOTE_ON, next(order), note.pitch,
-                                            note.velocity))
+                                            note.velocity, 0.0))
                     heapq.heappush(events, (note.start + note.sounding, _NOTE_OFF, next(order),
-                                            note.pitch, 0))
-                heapq.heappush(events, (note.start + note.duration, _FETCH, next(order), 0, 0))
+                                            note.pitch, 0, 0.0))
+                following = note.start + note.duration
+                heapq.heappush(events, (following - FETCH_AHEAD_S, _FETCH, next(order), 0, 0,
+                                        following))
                 continue
             self._lateness.append(self._clock() - deadline)
             self._send(kind, pitch, velocity)

@@ -29,9 +29,9 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
         "--out", type=Path, default=None, help="model folder (default: bundled models_onnx/music)"
     )
     parser.add_argument("--cache", type=Path, default=None, help="token cache (.npz)")
-    parser.add_argument("--minutes", type=float, default=8.0, help="training time budget")
-    parser.add_argument("--max-steps", type=int, default=20000)
-    parser.add_argument("--hidden", type=int, default=256)
+    parser.add_argument("--minutes", type=float, default=15.0, help="training time budget")
+    parser.add_argument("--max-steps", type=int, default=500)
+    parser.add_argument("--hidden", type=int, default=192)
     parser.add_argument("--embedding", type=int, default=64)
     parser.add_argument("--seed", type=int, default=0)
     parser.set_defaults(handler=_run)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -199,7 +199,7 @@ def attach_music(window) -> MusicControls:
 
     Uses the window's ``add_to_music_area``, ``canvas`` and, when present, its draw-along
     controller (``active_model_changed`` picks the object, ``completion_ready`` lands the
-    tune), its message banner and ``shutdown``.
+    tune) and its message banner; the music stops when the application quits.
     """
     controls = MusicControls(parent=window)
     window.add_to_music_area(controls)
@@ -211,4 +211,7 @@ def attach_music(window) -> MusicControls:
     banner = getattr(window, "banner", None)
     if banner is not None and hasattr(banner, "show_message"):
         controls.message_posted.connect(banner.show_message)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(controls.shutdown)
     return controls

@@ -38,7 +38,7 @@ def test_a_tiny_model_learns_and_its_onnx_step_graph_matches_torch(tmp_path):
     result = train(
         _tunes(40, 0), _tunes(5, 1), vocab.VOCAB_SIZE,
         embedding_size=8, hidden_size=24, window=24, batch_size=16,
-        minutes=1.0, max_steps=400, seed=0, log=lambda _message: None,
+        minutes=1.0, max_steps=250, seed=0, log=lambda _message: None,
     )
     held_out = _tunes(5, 2)
     trained_nll = sequence_nll(result.model, held_out)

@@ -113,3 +113,31 @@ def test_canvas_pen_events_reach_the_listener(controls, qtbot):
     assert not controls.player.listener.snapshot().pen_is_down
     controls.drawing_completed([])
     assert controls.player.listener.snapshot().completions == 1
+
+
+def test_attach_music_puts_the_controls_into_the_main_window_and_wires_it(qtbot):
+    from doodle.ui.main_window import MainWindow
+    from doodle.ui.music_controls import attach_music
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    controls = attach_music(window)
+    try:
+        assert window.music_area.isAncestorOf(controls)
+        assert controls.music_button.isVisible()
+        window.draw_along.active_model_changed.emit("cat")
+        assert controls.player.instrument == "flute"
+        width, height = window.canvas.canvas_size()
+        window.canvas.stroke_started.emit()
+        window.canvas.pen_moved.emit(width / 2, height * 0.8, 1.0, 0.0)
+        snapshot = controls.player.listener.snapshot()
+        assert snapshot.pen_is_down and snapshot.height == pytest.approx(0.8, abs=0.02)
+        window.draw_along.completion_ready.emit([])
+        assert controls.player.listener.snapshot().completions == 1
+        controls.message_posted.emit("Test message")
+        assert window.banner.text() == "Test message"
+    finally:
+        controls.shutdown()
+        window.shutdown()
