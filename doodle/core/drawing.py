@@ -149,7 +149,10 @@ class DrawingSnapshot:
 
 
 class Drawing:
-    """The document: ordered strokes plus the object being drawn and who draws it."""
+    """The document: ordered strokes plus the object being drawn and who draws it.
+
+    Change it from one thread (the UI's); other threads get a ``snapshot()``.
+    """
 
     def __init__(
         self,
