@@ -2,8 +2,8 @@
 
 ``run_app`` creates the ``QApplication`` (name, organisation, icon), reads the settings and
 classroom config, installs translations, opens the main window with the classroom features
-(autosave and crash recovery, gallery, export, print, PIN, kiosk) and returns the exit code of
-the event loop.
+(autosave and crash recovery, gallery, export, print, PIN, kiosk), the object picker and
+guesses, and the music controls, and returns the exit code of the event loop.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from doodle import __version__, paths
-from doodle.config import load_settings
+from doodle.config import LoadedSettings, load_settings
 from doodle.ui.classroom import attach_classroom, show_window
 from doodle.ui.i18n import install_translator
 from doodle.ui.main_window import MainWindow
@@ -66,6 +66,15 @@ class _FirstPaintReporter(QObject):
         return False
 
 
+def build_window(loaded: LoadedSettings) -> MainWindow:
+    """The main window with every part attached (not shown yet)."""
+    window = MainWindow()
+    attach_classroom(window, loaded)
+    attach_object_picker(window, loaded.settings)
+    attach_music(window)
+    return window
+
+
 def run_app(argv: Sequence[str]) -> int:
     """Open Doodle's window and run until it closes; returns the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -74,13 +83,15 @@ def run_app(argv: Sequence[str]) -> int:
     for message in loaded.messages:
         logging.getLogger(__name__).warning("%s", message)
     install_translations(app, loaded.settings.language)
-    window = MainWindow()
+    window = build_window(loaded)
     app.aboutToQuit.connect(window.shutdown)
     if os.environ.get(FIRST_PAINT_ENV) == "1":
         reporter = _FirstPaintReporter(window)
         window.installEventFilter(reporter)
-    attach_classroom(window, loaded)
-    attach_object_picker(window, loaded.settings)
-    attach_music(window)
     show_window(window, kiosk=loaded.settings.kiosk or "--kiosk" in argv)
-    return int(app.exec())
+    code = int(app.exec())
+    # Delete the window while Qt is still whole: left to interpreter teardown, its parts are
+    # destroyed in no particular order and the process can crash on the way out.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code

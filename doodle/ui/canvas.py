@@ -13,7 +13,9 @@ Ink is painted at once by a ``LiveStrokeItem`` that adds one segment per move. O
 samples (x, y, pressure, t) go into the core ``Drawing`` through the ``DrawingDocument`` (one
 undo step) and the canvas shows the stored stroke; the scene always mirrors the drawing.
 
-Scene coordinates are canvas px (1:1 with the viewport, origin top-left).
+Scene coordinates are canvas px, origin top-left; the "paper" is the viewport's size at 1:1.
+When strokes (a model's completion, say) reach past the paper, the view zooms out just enough
+to show all of them, and back to 1:1 when they are gone.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ ERASER_RADIUS_PX = 10.0
 # Some platforms deliver the mouse events synthesised from a pen a little after the pen events.
 TABLET_GRACE_SECONDS = 0.5
 GHOST_COLOR = QColor(90, 110, 200, 110)
+FIT_MARGIN_PX = 16.0
 PAPER_COLOR = QColor("#ffffff")
 
 _TABLET_EVENTS = {QEvent.Type.TabletPress, QEvent.Type.TabletMove, QEvent.Type.TabletRelease}
@@ -123,6 +126,7 @@ class DrawingCanvas(QGraphicsView):
         self._last_tablet_time = -1e9
         self._touch_id: int | None = None
         self._ghost_items: list[QGraphicsItem] = []
+        self._paper = QRectF(0, 0, 1, 1)
 
         document.changed.connect(self._on_document_changed)
         self._on_document_changed()
@@ -130,8 +134,21 @@ class DrawingCanvas(QGraphicsView):
     # -- public --------------------------------------------------------------------------------
 
     def canvas_size(self) -> tuple[float, float]:
-        rect = self.sceneRect()
-        return rect.width(), rect.height()
+        """The paper's size in canvas px (the viewport at 1:1)."""
+        return self._paper.width(), self._paper.height()
+
+    def fit_content(self) -> None:
+        """Zoom out just enough to show every item, or back to 1:1 when all fit the paper."""
+        content = self._scene.itemsBoundingRect()
+        if content.isEmpty() or self._paper.contains(content):
+            if not self.transform().isIdentity():
+                self.resetTransform()
+            self._scene.setSceneRect(self._paper)
+            return
+        margin = FIT_MARGIN_PX
+        wanted = self._paper.united(content).adjusted(-margin, -margin, margin, margin)
+        self._scene.setSceneRect(wanted)
+        self.fitInView(wanted, Qt.AspectRatioMode.KeepAspectRatio)
 
     def min_extent_px(self) -> float:
         """Half the shorter canvas side: model output keeps the child's scale."""
@@ -161,11 +178,16 @@ class DrawingCanvas(QGraphicsView):
             item = self._scene.addPath(polyline_path(line), pen)
             item.setZValue(_OVERLAY_Z)
             self._ghost_items.append(item)
+        self.fit_content()
 
     def hide_ghost(self) -> None:
+        if not self._ghost_items:
+            return
         for item in self._ghost_items:
             self._scene.removeItem(item)
         self._ghost_items.clear()
+        if not self.is_drawing():
+            self.fit_content()
 
     def ghost_visible(self) -> bool:
         return bool(self._ghost_items)
@@ -178,13 +200,15 @@ class DrawingCanvas(QGraphicsView):
     def remove_overlay_item(self, item: QGraphicsItem) -> None:
         if item.scene() is self._scene:
             self._scene.removeItem(item)
+            self.fit_content()
 
     # -- Qt overrides --------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         size = self.viewport().size()
-        self._scene.setSceneRect(QRectF(0, 0, size.width(), size.height()))
+        self._paper = QRectF(0, 0, size.width(), size.height())
+        self.fit_content()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         kind = event.type()
@@ -242,7 +266,8 @@ class DrawingCanvas(QGraphicsView):
                 self._touch_id = point.id()
             if point.id() != self._touch_id:
                 continue  # a second finger or a resting palm never draws
-            position = self._map(point.position())
+            # From the global position: it is always set, whoever made the event.
+            position = self._map(self.viewport().mapFromGlobal(point.globalPosition()))
             has_pressure = bool(event.device().capabilities() & QPointingDevice.Capability.Pressure)
             pressure = float(point.pressure()) if has_pressure else 1.0
             sample = PointerInput(position.x(), position.y(), pressure, PointerKind.TOUCH)
@@ -378,6 +403,7 @@ class DrawingCanvas(QGraphicsView):
                 self._scene.addItem(item)
             item.setVisible(stroke.stroke_id not in self._erasing)
             item.setZValue(_STROKE_Z + z_order)
+        self.fit_content()
 
 
 def _distance_to_stroke(stroke: Stroke, x: float, y: float) -> float:

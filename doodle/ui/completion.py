@@ -103,6 +103,7 @@ class CompletionPreview(QObject):
         for x, y in stroke[self._point_index : end].tolist():
             item.add_point(x, y, 1.0)
         self._point_index = end
+        self._canvas.fit_content()
         if self._point_index >= len(stroke):
             self._stroke_index += 1
             self._point_index = 0

@@ -32,7 +32,7 @@ follows. Settings hooks: ``set_variation_count(n)``, ``set_hints_enabled(on)``,
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -62,6 +61,7 @@ VARIATIONS_DEBOUNCE_MS = 400
 TEMPERATURE_RANGE = (0.1, 1.0)
 DEFAULT_TEMPERATURE = 0.4
 SIDE_PANE_WIDTH_PX = 330
+PORTRAIT_IDEAS_HEIGHT_PX = 250
 
 
 def _area(name: str, direction: QBoxLayout.Direction) -> QFrame:
@@ -181,38 +181,52 @@ class MainWindow(QMainWindow):
     def _build_tool_bar(self) -> None:
         self.tool_bar = QFrame()
         self.tool_bar.setObjectName("toolBar")
-        layout = QHBoxLayout(self.tool_bar)
-        layout.setContentsMargins(8, 6, 8, 6)
+        rows = QVBoxLayout(self.tool_bar)
+        rows.setContentsMargins(8, 6, 8, 6)
+        rows.setSpacing(6)
+        self._tool_row, self._tool_row_2 = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(self._tool_row)
+        rows.addLayout(self._tool_row_2)
+        self._tool_row_2.addStretch(1)
         self.undo_button = BigButton("undo", self.tr("Undo"))
         self.redo_button = BigButton("redo", self.tr("Redo"))
         self.clear_button = BigButton("clear", self.tr("New page"))
-        self.pencil_button = BigButton("pencil", self.tr("Draw"))
-        self.eraser_button = BigButton("eraser", self.tr("Rubber"))
         self.undo_button.setToolTip(self.tr("Take back the last step (Ctrl+Z)"))
         self.redo_button.setToolTip(self.tr("Bring it back again (Ctrl+Shift+Z)"))
         self.clear_button.setToolTip(self.tr("Start a new drawing"))
+        self.palette = ColorPalette()
+        self._palette_separator = _separator(Qt.Orientation.Vertical)
+        for widget in (self.undo_button, self.redo_button, self.clear_button):
+            self._tool_row.addWidget(widget)
+        self._tool_row.addWidget(self._palette_separator)
+        self._tool_row.addWidget(self.palette)
+        self._tool_row.addStretch(1)
+        self.teacher_area = _area("teacherArea", QBoxLayout.Direction.LeftToRight)
+        self._tool_row.addWidget(self.teacher_area)
+        self.canvas.brush_color = self.palette.current_color()
+
+    def _build_tool_strip(self) -> QFrame:
+        """Pencil, rubber and brush sizes, in a column beside the canvas."""
+        strip = QFrame()
+        strip.setObjectName("toolStrip")
+        layout = QVBoxLayout(strip)
+        layout.setContentsMargins(6, 8, 6, 8)
+        layout.setSpacing(8)
+        self.pencil_button = BigButton("pencil", self.tr("Draw"))
+        self.eraser_button = BigButton("eraser", self.tr("Rubber"))
         self.eraser_button.setToolTip(self.tr("Rub out whole lines"))
         tool_group = QButtonGroup(self)
         for button in (self.pencil_button, self.eraser_button):
             button.setCheckable(True)
             tool_group.addButton(button)
+            layout.addWidget(button)
         self.pencil_button.setChecked(True)
-        self.palette = ColorPalette()
-        self.brush_sizes = BrushSizes()
-        for widget in (self.undo_button, self.redo_button, self.clear_button):
-            layout.addWidget(widget)
-        layout.addWidget(_separator())
-        layout.addWidget(self.pencil_button)
-        layout.addWidget(self.eraser_button)
-        layout.addWidget(_separator())
-        layout.addWidget(self.palette)
-        layout.addWidget(_separator())
-        layout.addWidget(self.brush_sizes)
+        layout.addWidget(_separator(Qt.Orientation.Horizontal))
+        self.brush_sizes = BrushSizes(vertical=True)
+        layout.addWidget(self.brush_sizes, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
-        self.teacher_area = _area("teacherArea", QBoxLayout.Direction.LeftToRight)
-        layout.addWidget(self.teacher_area)
-        self.canvas.brush_color = self.palette.current_color()
         self.canvas.brush_width = self.brush_sizes.current_size()
+        return strip
 
     def _build_canvas_column(self) -> None:
         self.canvas_column = QWidget()
@@ -237,7 +251,40 @@ class MainWindow(QMainWindow):
         paper_layout = QVBoxLayout(paper)
         paper_layout.setContentsMargins(6, 6, 6, 6)
         paper_layout.addWidget(self.canvas)
-        layout.addWidget(paper, 1)
+        self._build_choice_bar(paper)
+        drawing_row = QHBoxLayout()
+        drawing_row.setSpacing(8)
+        drawing_row.addWidget(self._build_tool_strip())
+        drawing_row.addWidget(paper, 1)
+        layout.addLayout(drawing_row, 1)
+
+    def _build_choice_bar(self, paper: QFrame) -> None:
+        """ "Keep it" / "Another one", floating at the bottom of the paper under a completion."""
+        self.choice_bar = QFrame(paper)
+        self.choice_bar.setObjectName("choiceBar")
+        layout = QHBoxLayout(self.choice_bar)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.keep_button = BigButton("keep", self.tr("Keep it"))
+        self.keep_button.setObjectName("keepButton")
+        self.another_button = BigButton("another", self.tr("Another one"))
+        for button in (self.keep_button, self.another_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            layout.addWidget(button)
+        self.choice_bar.hide()
+        paper.installEventFilter(self)
+
+    def _place_choice_bar(self) -> None:
+        paper = self.choice_bar.parentWidget()
+        self.choice_bar.adjustSize()
+        size = self.choice_bar.size()
+        # Top right: drawings sit in the middle, so the question covers as little as possible.
+        self.choice_bar.move(paper.width() - size.width() - 14, 14)
+        self.choice_bar.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.choice_bar.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._place_choice_bar()
+        return super().eventFilter(watched, event)
 
     def _build_side_pane(self) -> None:
         self.side_pane = QFrame()
@@ -246,16 +293,21 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(10, 8, 10, 10)
         self.variations_panel = VariationsPanel(self.model_color())
         self.variations_panel.set_count(DEFAULT_PANES)
-        layout.addWidget(self.variations_panel)
+        layout.addWidget(self.variations_panel, 1)
         self.ideas_area = _area("ideasArea", QBoxLayout.Direction.TopToBottom)
         layout.addWidget(self.ideas_area)
-        layout.addStretch(1)
 
     def _build_bottom_bar(self) -> None:
         self.bottom_bar = QFrame()
         self.bottom_bar.setObjectName("bottomBar")
-        layout = QHBoxLayout(self.bottom_bar)
-        layout.setContentsMargins(8, 6, 8, 6)
+        rows = QVBoxLayout(self.bottom_bar)
+        rows.setContentsMargins(8, 6, 8, 6)
+        rows.setSpacing(6)
+        layout, self._bottom_row_2 = QHBoxLayout(), QHBoxLayout()
+        self._bottom_row = layout
+        rows.addLayout(layout)
+        rows.addLayout(self._bottom_row_2)
+        self._bottom_row_2.addStretch(1)
         self.finish_button = BigButton("finish", self.tr("Finish it!"))
         self.finish_button.setObjectName("finishButton")
         self.finish_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -281,15 +333,6 @@ class MainWindow(QMainWindow):
         self.hint_button.setChecked(True)
         self.hint_button.setToolTip(self.tr("Show a ghost line of what could come next"))
         layout.addWidget(self.hint_button)
-        self.keep_button = BigButton("keep", self.tr("Keep it"))
-        self.keep_button.setObjectName("keepButton")
-        self.another_button = BigButton("another", self.tr("Another one"))
-        self.keep_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.another_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.keep_button.hide()
-        self.another_button.hide()
-        layout.addWidget(self.keep_button)
-        layout.addWidget(self.another_button)
         layout.addStretch(1)
         self.music_area = _area("musicArea", QBoxLayout.Direction.LeftToRight)
         layout.addWidget(self.music_area)
@@ -418,8 +461,9 @@ class MainWindow(QMainWindow):
         )
 
     def _show_choice(self, visible: bool) -> None:
-        self.keep_button.setVisible(visible)
-        self.another_button.setVisible(visible)
+        if visible:
+            self._place_choice_bar()
+        self.choice_bar.setVisible(visible)
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -560,14 +604,28 @@ class MainWindow(QMainWindow):
         self._portrait = portrait
         if portrait:
             self.body_layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.side_pane.setMinimumWidth(0)
             self.side_pane.setMaximumWidth(16777215)
-            self.side_pane.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            rows = 1 if self.variations_panel.count() <= 6 else 2
+            self.side_pane.setFixedHeight(PORTRAIT_IDEAS_HEIGHT_PX + (rows - 1) * 110)
         else:
             self.body_layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self.side_pane.setFixedWidth(SIDE_PANE_WIDTH_PX)
-            self.side_pane.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            self.side_pane.setMinimumHeight(0)
+            self.side_pane.setMaximumHeight(16777215)
+        # Portrait is narrow: the colours and the music get a row of their own.
+        self._palette_separator.setVisible(not portrait)
+        self._tool_row.removeWidget(self.palette)
+        self._tool_row_2.removeWidget(self.palette)
+        self._bottom_row.removeWidget(self.music_area)
+        self._bottom_row_2.removeWidget(self.music_area)
         if portrait:
-            self.side_pane.setMinimumWidth(0)
+            self._tool_row_2.insertWidget(0, self.palette)
+            self._bottom_row_2.addWidget(self.music_area)
+        else:
+            after_separator = self._tool_row.indexOf(self._palette_separator) + 1
+            self._tool_row.insertWidget(after_separator, self.palette)
+            self._bottom_row.addWidget(self.music_area)
         self.variations_panel.set_columns(self.variations_panel.columns_for(portrait))
 
     def is_portrait(self) -> bool:
@@ -584,8 +642,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _separator() -> QFrame:
+def _separator(orientation: Qt.Orientation) -> QFrame:
     line = QFrame()
-    line.setFrameShape(QFrame.Shape.VLine)
+    vertical = orientation == Qt.Orientation.Vertical
+    line.setFrameShape(QFrame.Shape.VLine if vertical else QFrame.Shape.HLine)
     line.setStyleSheet("color: #d5dcef;")
     return line

@@ -47,12 +47,17 @@ QToolButton#keepButton {{
     background: #e6f9dc;
     border-color: #7ed957;
 }}
+QFrame#choiceBar {{
+    background: rgba(255, 255, 255, 235);
+    border: 2px solid #c9b8ff;
+    border-radius: 18px;
+}}
 QFrame#paper {{
     background: #ffffff;
     border: 2px solid #d5dcef;
     border-radius: 16px;
 }}
-QFrame#sidePane, QFrame#toolBar, QFrame#bottomBar {{
+QFrame#sidePane, QFrame#toolBar, QFrame#bottomBar, QFrame#toolStrip {{
     background: #f8faff;
     border: 1px solid #dfe5f3;
     border-radius: 16px;

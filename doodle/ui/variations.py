@@ -13,7 +13,14 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTransform
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from doodle.ui.ink import paint_polylines
 from doodle.ui.widgets import BigButton
@@ -31,6 +38,7 @@ class VariationPane(QAbstractButton):
         super().__init__(parent)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(90, 90)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.model_color = QColor(model_color)
         self._child: list[np.ndarray] = []
         self._ending: list[np.ndarray] = []
@@ -38,12 +46,6 @@ class VariationPane(QAbstractButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(150, 150)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
-        return width
 
     def set_content(self, child: Sequence[np.ndarray], ending: Sequence[np.ndarray]) -> None:
         self._child = [np.asarray(s, np.float32)[:, :2] for s in child if len(s) > 0]
@@ -156,10 +158,11 @@ class VariationsPanel(QWidget):
         self._relayout()
 
     def columns_for(self, portrait: bool) -> int:
-        """Two columns beside the canvas; two rows below it in portrait."""
+        """Two columns beside the canvas; one row below it in portrait (two rows for 7-9)."""
+        count = len(self._panes)
         if portrait:
-            return math.ceil(len(self._panes) / 2)
-        return 3 if len(self._panes) > 6 else 2
+            return count if count <= 6 else math.ceil(count / 2)
+        return 3 if count > 6 else 2
 
     def set_model_color(self, color: str) -> None:
         self._model_color = color

@@ -10,10 +10,12 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -54,6 +56,8 @@ class BigButton(QToolButton):
         self.setIconSize(QSize(ICON_PX, ICON_PX))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setMinimumSize(TOUCH_TARGET_PX + 16, TOUCH_TARGET_PX + 16)
+        # Never squeezed below its size hint: an elided label is no use to a child.
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
         self.setAutoRaise(False)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -134,9 +138,10 @@ class BrushSizes(QWidget):
 
     size_chosen = Signal(float)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, vertical: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        directions = QBoxLayout.Direction
+        layout = QBoxLayout(directions.TopToBottom if vertical else directions.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self._group = QButtonGroup(self)

@@ -120,7 +120,8 @@ def test_touch_draws_until_a_pen_is_seen_when_pen_only_is_on(canvas):
     canvas.pen_only = True
     viewport = canvas.viewport()
     touch_stroke(viewport, line((100, 100), (300, 100)))
-    assert len(canvas.document.strokes) == 1
+    (touched,) = canvas.document.strokes
+    np.testing.assert_allclose(touched.xy, np.array(line((100, 100), (300, 100))), atol=0.01)
 
     tablet_stroke(viewport, line((100, 200), (300, 200)), pressure=0.8)
     touch_stroke(viewport, line((100, 300), (300, 300)))  # the palm resting on the screen

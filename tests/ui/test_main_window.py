@@ -34,9 +34,13 @@ def test_portrait_moves_the_ideas_below_the_canvas(window_without_models, qtbot)
     canvas = _rect_in_window(window, window.canvas)
     side = _rect_in_window(window, window.side_pane)
     assert side.top() >= canvas.bottom()
-    assert canvas.width() >= 700
+    assert canvas.width() >= 600 and canvas.height() >= 600
     panes = window.variations_panel.panes()
-    assert len({pane.y() for pane in panes}) == 2  # two rows of three
+    assert len({pane.y() for pane in panes}) == 1  # one row of six under the canvas
+    assert (
+        _rect_in_window(window, window.palette).top()
+        > _rect_in_window(window, window.undo_button).bottom()
+    )  # the colours get their own row
 
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: not window.is_portrait())
