@@ -107,7 +107,7 @@ class MelodyGenerator:
             except queue.Empty:
                 break
 
-    def next_note(self, timeout: float = 0.05) -> MelodyNote:
+    def next_note(self, timeout: float = 0.02) -> MelodyNote:
         """The next note; a one-beat rest if the model has fallen behind (timing comes first)."""
         deadline_generation = self._generation
         try:

@@ -2,8 +2,10 @@
 
 The app creates one ``MusicPlayer``, gives its ``listener`` the canvas's pen events and its
 ``synth`` to the audio sink, and calls ``start``/``stop``. Messages for the user (a MIDI port
-vanished, the model is missing) go to ``on_message``, called from a background thread: the
-UI must hand them to its own thread. Imports no Qt.
+vanished, the model is missing) go to ``on_message`` and every switch of output to
+``on_output_changed`` (with the new output's name; the speakers are needed exactly when it is
+the built-in synth). Both may be called from a background thread: the UI must hand them to
+its own thread. Imports no Qt.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class MusicPlayer:
         self.activity = DrawingActivity(clock)
         self.synth = synth or Synth()
         self.on_message = on_message
+        self.on_output_changed: Callable[[str], None] | None = None
         self._model_folder = model_folder
         self._clock = clock
         self._seed = seed
@@ -123,6 +126,7 @@ class MusicPlayer:
             self._watch_thread = threading.Thread(target=self._watch, name="midi-watch",
                                                   daemon=True)
             self._watch_thread.start()
+            self._output_changed(output.name)
             return True
 
     def stop(self) -> None:
@@ -187,6 +191,7 @@ class MusicPlayer:
             self._scheduler.set_output(output)
             self._configure(output)
             old.close()
+            self._output_changed(output.name)
 
     def _configure(self, output: NoteOutput) -> None:
         instrument = INSTRUMENTS[self.instrument]
@@ -243,6 +248,7 @@ class MusicPlayer:
         except Exception:  # noqa: BLE001 - closing a vanished port may fail too
             pass
         self._configure(replacement)
+        self._output_changed(replacement.name)
         return replacement
 
     def _watch(self) -> None:
@@ -257,6 +263,10 @@ class MusicPlayer:
                 replacement = self._on_output_lost(output, OutputLost("port disconnected"))
                 if replacement is not None:
                     scheduler.set_output(replacement)
+
+    def _output_changed(self, name: str) -> None:
+        if self.on_output_changed is not None:
+            self.on_output_changed(name)
 
     def _tell(self, message: str) -> None:
         if self.on_message is not None:

@@ -36,15 +36,20 @@ class MusicControls(QWidget):
 
     message_posted = Signal(str)
     _player_said = Signal(str)  # from the player's threads, delivered on the UI thread
+    _player_output_changed = Signal(str)  # likewise
 
     def __init__(self, player: MusicPlayer | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.player = player or MusicPlayer()
         self.player.on_message = self._player_said.emit
         self._player_said.connect(self.message_posted, Qt.ConnectionType.QueuedConnection)
+        self.player.on_output_changed = self._player_output_changed.emit
+        self._player_output_changed.connect(self._on_player_output_changed,
+                                            Qt.ConnectionType.QueuedConnection)
         self.sink = SynthAudioSink(self.player.synth, self)
         self.sink.failed.connect(self._on_sink_failed)
         self._canvas = None
+        self._last_sink_message: str | None = None
         self._stroke_open = False
         self._last_point = (0.5, 0.5)
 
@@ -95,8 +100,6 @@ class MusicControls(QWidget):
             if not self.player.start():
                 self.music_button.setChecked(False)
                 return
-            if self.player.output_name == self.player.synth.name:
-                self.sink.start()
         else:
             self.player.stop()
             self.sink.stop()
@@ -181,17 +184,21 @@ class MusicControls(QWidget):
             self.output_menu.addAction(action)
 
     def choose_output(self, settings: MidiSettings) -> None:
-        """Remember the output and switch to it (the speakers play only for the synth)."""
+        """Remember the output and switch to it now if the music is playing."""
         self.player.use_output(settings)
-        if not self.player.playing:
-            return
-        if self.player.output_name == self.player.synth.name:
+
+    def _on_player_output_changed(self, name: str) -> None:
+        """The speakers play exactly when the built-in synth is the output."""
+        if self.player.playing and name == self.player.synth.name:
             self.sink.start()
         else:
             self.sink.stop()
 
     def _on_sink_failed(self, message: str) -> None:
-        self.message_posted.emit(message)
+        # Say it once: every switch back to the speakers would otherwise repeat it.
+        if message != self._last_sink_message:
+            self._last_sink_message = message
+            self.message_posted.emit(message)
 
 
 def attach_music(window) -> MusicControls:

@@ -141,3 +141,28 @@ def test_attach_music_puts_the_controls_into_the_main_window_and_wires_it(qtbot)
     finally:
         controls.shutdown()
         window.shutdown()
+
+
+def test_the_speakers_are_used_exactly_when_the_synth_plays(qtbot):
+    if midi_out.midi_backend(refresh=True) is None:
+        pytest.skip("no MIDI API can be opened (start jackd -d dummy -r 48000)")
+    midi_out.save_settings(MidiSettings("virtual"))
+    controls = MusicControls(MusicPlayer(seed=0))
+    qtbot.addWidget(controls)
+    messages = []
+    controls.message_posted.connect(messages.append)
+    try:
+        controls.set_music_on(True)
+        assert controls.player.output_name == midi_out.VIRTUAL_PORT_NAME
+        qtbot.wait(200)
+        assert messages == []  # MIDI out: the speakers were not needed
+        controls.choose_output(MidiSettings("synth"))
+        assert controls.player.output_name == controls.player.synth.name
+        qtbot.waitUntil(lambda: bool(messages), timeout=2000)
+        assert "speakers" in messages[0].lower()  # offscreen there are none, and it says so
+        controls.choose_output(MidiSettings("virtual"))
+        controls.choose_output(MidiSettings("synth"))
+        qtbot.wait(200)
+        assert len(messages) == 1  # said once, not at every switch
+    finally:
+        controls.shutdown()
