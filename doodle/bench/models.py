@@ -12,36 +12,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from doodle import paths
 from doodle.core.errors import ModelError
 from doodle.engine import contract
 from doodle.engine.registry import ModelRegistry
 
 
-def _scan(folder: Path, bundled: bool, skipped: list[str]) -> list[contract.ModelInfo]:
-    if not folder.is_dir():
-        return []
-    found = []
-    for child in sorted(folder.iterdir()):
-        if not child.is_dir() or child.name.startswith("."):
-            continue
-        try:
-            found.append(contract.check_model_folder(child, bundled=bundled))
-        except ModelError as error:
-            skipped.append(str(error))
-    return found
-
-
 def installed_models(skipped: list[str] | None = None) -> list[contract.ModelInfo]:
-    """Bundled then user models that pass the contract check; a user model of the same name
-    as a bundled one shadows it, as in the app."""
-    problems = skipped if skipped is not None else []
-    by_name: dict[str, contract.ModelInfo] = {}
-    for info in _scan(paths.bundled_models_dir(), True, problems):
-        by_name[info.name] = info
-    for info in _scan(paths.user_models_dir(), False, problems):
-        by_name[info.name] = info
-    return list(by_name.values())
+    """The sketch models the app would offer (bundled and user, a user model shadowing a
+    bundled one of the same name); unusable folders are described in ``skipped``."""
+    registry = ModelRegistry()
+    if skipped is not None:
+        skipped.extend(registry.problems().values())
+    return registry.list()
 
 
 def select_models(

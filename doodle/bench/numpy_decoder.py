@@ -4,7 +4,8 @@ The weights are read from the model's own ``decoder_step.onnx`` initialisers, so
 computes exactly what the ONNX graph computes. Two layouts are understood: the MatMul/Gemm cell
 of ``doodle.engine.graphs.build_decoder_step`` (``W_x``, ``W_h``, ``bias`` with gate columns
 i, f, o, j and the forget bias folded in) and the ONNX ``LSTM`` op (``W``, ``R``, ``B`` in the
-op's order i, o, f, c). Imports no Qt.
+op's order i, o, f, c); weights stored in half precision are read back as float32. Imports
+no Qt.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import onnx
 from onnx import numpy_helper
 
 from doodle.core.errors import ModelError
+
+FP16_SUFFIX = "__fp16"
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,11 @@ def load_numpy_decoder(model_folder: Path) -> NumpyDecoder:
         graph = onnx.load(str(path)).graph
     except Exception as error:  # onnx raises DecodeError, OSError, ...
         raise ModelError(f"{path}: not a readable ONNX graph ({error})") from None
-    weights = {init.name: numpy_helper.to_array(init) for init in graph.initializer}
+    weights = {}
+    for init in graph.initializer:
+        # Half-precision models store big weights as "<name>__fp16", cast back in the graph.
+        name = init.name.removesuffix(FP16_SUFFIX)
+        weights[name] = numpy_helper.to_array(init).astype(np.float32)
     if "out_w" not in weights or "out_b" not in weights:
         raise ModelError(f"{path}: no output layer named out_w/out_b for the numpy baseline")
     out_w = np.ascontiguousarray(weights["out_w"], dtype=np.float32)

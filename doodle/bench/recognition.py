@@ -16,6 +16,7 @@ from doodle.bench.drawings import sample_drawing
 from doodle.bench.models import registry_of
 from doodle.bench.numpy_decoder import NumpyDecoder, load_numpy_decoder
 from doodle.bench.stats import Figure, time_calls
+from doodle.core.errors import ModelError
 from doodle.core.strokes import stroke3_to_stroke5
 from doodle.core.units import canvas_to_model
 from doodle.engine.contract import START_TOKEN, ModelInfo
@@ -62,8 +63,12 @@ def recognition_figures(models: Sequence[ModelInfo], repeats: int) -> list[Figur
                 "scored_by_likelihood": len(by_likelihood),
             },
         ).set_samples(time_calls(lambda: recognizer.guess(strokes, names), repeats))
-    if by_likelihood:
+    try:
         decoders = [(load_numpy_decoder(info.path), info) for info in by_likelihood]
+    except ModelError as error:
+        figure.note = f"no numpy baseline: {error}"
+        return [figure]
+    if decoders:
 
         def run_numpy() -> None:
             for decoder, info in decoders:

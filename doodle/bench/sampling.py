@@ -76,7 +76,11 @@ def _fixed_length_figure(
         extra={"steps": STEPS, "prefix_rows": prefix_rows},
     ).set_samples(time_calls(run, repeats))
 
-    numpy_decoder = load_numpy_decoder(info.path)
+    try:
+        numpy_decoder = load_numpy_decoder(info.path)
+    except ModelError as error:
+        figure.note = f"no numpy baseline: {error}"
+        return figure
     prefix5 = stroke3_to_stroke5(prefix)
 
     def run_numpy() -> None:
@@ -120,7 +124,11 @@ def _hint_figure(model: LoadedModel, repeats: int, numpy_repeats: int) -> Figure
     figure = Figure(
         name="hint", model=info.name, batch=1, target_ms=10.0, extra={"median_points": steps}
     ).set_samples(samples)
-    numpy_decoder = load_numpy_decoder(info.path)
+    try:
+        numpy_decoder = load_numpy_decoder(info.path)
+    except ModelError as error:
+        figure.note = f"no numpy baseline: {error}"
+        return figure
     prefix, _ = canvas_to_model(strokes, info.scale_factor, info.pixel_factor)
     prefix5 = stroke3_to_stroke5(prefix)
 

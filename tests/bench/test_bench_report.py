@@ -144,3 +144,48 @@ def test_cold_start_reports_the_first_paint(tiny_installed):
     assert figure["name"] == "cold_start"
     assert "note" not in figure, figure
     assert figure["median_ms"] > 0
+
+
+def test_numpy_baseline_matches_onnxruntime_also_for_half_precision_weights(tiny_installed):
+    import numpy as np
+    import onnx
+
+    from doodle.bench.numpy_decoder import load_numpy_decoder
+    from doodle.engine.model import open_session
+
+    export = pytest.importorskip("doodle.train.export", reason="half precision needs [train]")
+    graph = tiny_installed.path / "decoder_step.onnx"
+    onnx.save(export.to_fp16(onnx.load(str(graph))), str(graph))
+    assert any(i.name.endswith("__fp16") for i in onnx.load(str(graph)).graph.initializer)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(3, 5)).astype(np.float32)
+    h = rng.normal(size=(3, 16)).astype(np.float32)
+    c = rng.normal(size=(3, 16)).astype(np.float32)
+    expected = open_session(graph).run(None, {"x": x, "h": h, "c": c})
+    got = load_numpy_decoder(tiny_installed.path).step(x, h, c)
+    for want, have in zip(expected, got, strict=True):
+        np.testing.assert_allclose(have, want, atol=1e-5)
+
+
+def test_numpy_baseline_reads_the_lstm_operator_layout(tmp_path):
+    import numpy as np
+    import onnx
+
+    from doodle.bench.numpy_decoder import load_numpy_decoder
+    from doodle.engine import graphs
+    from doodle.engine.model import open_session
+
+    weights = graphs.random_decoder(np.random.default_rng(1), 8, 2, z_size=3, scale=0.5)
+    onnx.save(graphs.build_decoder_step_lstm_op(weights), str(tmp_path / "decoder_step.onnx"))
+    rng = np.random.default_rng(2)
+    feed = {
+        "x": rng.normal(size=(2, 5)).astype(np.float32),
+        "h": rng.normal(size=(2, 8)).astype(np.float32),
+        "c": rng.normal(size=(2, 8)).astype(np.float32),
+        "z": rng.normal(size=(2, 3)).astype(np.float32),
+    }
+    expected = open_session(tmp_path / "decoder_step.onnx").run(None, feed)
+    xz = np.concatenate([feed["x"], feed["z"]], axis=1)
+    got = load_numpy_decoder(tmp_path).step(xz, feed["h"], feed["c"])
+    for want, have in zip(expected, got, strict=True):
+        np.testing.assert_allclose(have, want, atol=1e-5)
