@@ -18,7 +18,7 @@ import numpy as np
 
 from doodle.core import ndjson
 from doodle.core.errors import DoodleFormatError
-from doodle.engine.recognize import Recognizer
+from doodle.engine.recognize import Guess, Recognizer
 
 STROKE_CUTS = (1, 2, 3)
 
@@ -53,15 +53,10 @@ def real_drawings(
     return found
 
 
-def _accuracy(
-    recognizer: Recognizer,
-    drawings: list[list[np.ndarray]],
-    labels: list[str],
-    candidates: list[str],
-) -> dict[str, Any]:
-    guesses = recognizer.guess_many(drawings, candidates, top=3)
-    top1 = sum(bool(g) and g[0].name == label for g, label in zip(guesses, labels, strict=True))
-    top3 = sum(label in [x.name for x in g] for g, label in zip(guesses, labels, strict=True))
+def _accuracy(guesses: list[list[Guess]], labels: list[str]) -> dict[str, Any]:
+    pairs = list(zip(guesses, labels, strict=True))
+    top1 = sum(bool(g) and g[0].name == label for g, label in pairs)
+    top3 = sum(label in [x.name for x in g[:3]] for g, label in pairs)
     count = len(labels)
     return {"top1": round(top1 / count, 4), "top3": round(top3 / count, 4), "drawings": count}
 
@@ -76,20 +71,20 @@ def evaluate(
         raise DoodleFormatError(folder, "no drawings of any installed model's class")
     labels = [name for name, items in by_class.items() for _ in items]
     complete = [d for items in by_class.values() for d in items]
+    complete_guesses = recognizer.guess_many(complete, candidates, top=3)
     result: dict[str, Any] = {
         "classes": sorted(by_class),
         "candidates": len(candidates),
         "classifier_classes": len(recognizer.classifier.classes) if recognizer.classifier else 0,
-        "complete": _accuracy(recognizer, complete, labels, candidates),
+        "complete": _accuracy(complete_guesses, labels),
     }
     for cut in STROKE_CUTS:
-        cut_drawings = [d[:cut] for d in complete]
-        result[f"first_{cut}_strokes"] = _accuracy(recognizer, cut_drawings, labels, candidates)
+        guesses = recognizer.guess_many([d[:cut] for d in complete], candidates, top=3)
+        result[f"first_{cut}_strokes"] = _accuracy(guesses, labels)
     per_class = {}
-    guesses = recognizer.guess_many(complete, candidates, top=1)
     for name in by_class:
         rows = [i for i, label in enumerate(labels) if label == name]
-        hits = sum(bool(guesses[i]) and guesses[i][0].name == name for i in rows)
+        hits = sum(complete_guesses[i][0].name == name for i in rows if complete_guesses[i])
         per_class[name] = round(hits / len(rows), 4)
     result["top1_by_class"] = per_class
     return result

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         if args.eval is None:
             _log("doodle train recognizer: --eval-only needs --eval DIR")
             return 2
-        return _evaluate(args.eval)
+        return _evaluate(args.eval, None)
     if args.samples < 10 or args.epochs < 1:
         _log("doodle train recognizer: --samples must be at least 10 and --epochs at least 1")
         return 2
@@ -73,15 +73,17 @@ def run(args: argparse.Namespace) -> int:
     )
     _log(f"wrote {out} ({len(summary['classes'])} classes) in {time.monotonic() - started:.0f} s")
     if args.eval is not None:
-        return _evaluate(args.eval)
+        return _evaluate(args.eval, out)
     return 0
 
 
-def _evaluate(folder: Path) -> int:
-    from doodle.engine.recognize import Recognizer, load_classifier
+def _evaluate(real_drawings: Path, recognizer_folder: Path | None) -> int:
+    """Print accuracy on real drawings as JSON (the given recogniser, else the installed one)."""
+    from doodle.engine.recognize import Classifier, Recognizer, load_classifier
     from doodle.engine.recognize_eval import evaluate
     from doodle.engine.registry import ModelRegistry
 
-    recognizer = Recognizer(ModelRegistry(), load_classifier())
-    print(json.dumps(evaluate(recognizer, folder), indent=2))
+    classifier = Classifier(recognizer_folder) if recognizer_folder else load_classifier()
+    recognizer = Recognizer(ModelRegistry(), classifier)
+    print(json.dumps(evaluate(recognizer, real_drawings), indent=2))
     return 0

@@ -86,3 +86,21 @@ def test_missing_file_and_bad_options(installed, tmp_path, capsys):
     assert "cannot read" in capsys.readouterr().err
     assert main(["recognize"]) == 2
     assert main(["recognize", str(tmp_path / "nope.ndjson"), "--top", "0"]) == 2
+
+
+def test_evaluate_reports_accuracy_for_complete_drawings_and_first_strokes(
+    installed, tmp_path, capsys
+):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    (folder / "flat.ndjson").write_text(
+        _ndjson_line("flat", [[[0, 100], [50, 50]], [[0, 100], [60, 60]]]) + "\n"
+    )
+    (folder / "tall.ndjson").write_text(_ndjson_line("tall", [[[5, 5], [0, 90]]]) + "\n")
+    (folder / "cat.ndjson").write_text(_ndjson_line("cat", [[[5, 5], [0, 90]]]) + "\n")
+    assert main(["recognize", "--evaluate", str(folder)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["classes"] == ["flat", "tall"]  # no model draws cats
+    for key in ("complete", "first_1_strokes", "first_2_strokes", "first_3_strokes"):
+        assert report[key] == {"top1": 1.0, "top3": 1.0, "drawings": 2}
+    assert report["top1_by_class"] == {"flat": 1.0, "tall": 1.0}
