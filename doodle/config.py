@@ -29,6 +29,10 @@ key                        type             meaning
                                             (``doodle classroom hash-pin`` makes one); guards
                                             settings, deleting drawings and quitting
 ``print_straight_away``    bool             print to the default printer without a dialog
+``idea_panes``             int 1..9         how many idea panes show other endings (default 6)
+``hints_on``               bool             a ghost line hints at the next stroke (default true)
+``pen_only``               bool             ignore touch once a pen has been seen, so a hand
+                                            resting on a tablet does not draw (default false)
 =========================  ===============  ====================================================
 
 A malformed file never stops Doodle: invalid JSON (or anything but an object) makes the whole
@@ -71,6 +75,9 @@ class Settings:
     language: str | None = None
     teacher_pin_hash: str | None = None
     print_straight_away: bool = False
+    idea_panes: int = 6
+    hints_on: bool = True
+    pen_only: bool = False
 
     @property
     def drawings_folder(self) -> Path:
@@ -137,6 +144,12 @@ def _parse_pin_hash(value: Any) -> str:
     return value
 
 
+def _parse_idea_panes(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9:
+        raise TypeError("a whole number from 1 to 9")
+    return value
+
+
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "save_folder": _parse_path,
     "music_on": _parse_bool,
@@ -146,6 +159,9 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "language": _parse_language,
     "teacher_pin_hash": _parse_pin_hash,
     "print_straight_away": _parse_bool,
+    "idea_panes": _parse_idea_panes,
+    "hints_on": _parse_bool,
+    "pen_only": _parse_bool,
 }
 KEYS: tuple[str, ...] = tuple(_PARSERS)
 

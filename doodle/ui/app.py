@@ -69,7 +69,9 @@ class _FirstPaintReporter(QObject):
 def build_window(loaded: LoadedSettings) -> MainWindow:
     """The main window with every part attached (not shown yet)."""
     window = MainWindow()
-    attach_classroom(window, loaded)
+    window.apply_settings(loaded.settings)
+    classroom = attach_classroom(window, loaded)
+    classroom.settings_changed.connect(lambda: window.apply_settings(classroom.settings))
     attach_object_picker(window, loaded.settings)
     attach_music(window)
     return window

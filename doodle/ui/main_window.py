@@ -25,8 +25,9 @@ an empty one stays hidden and appears when something is added):
   (side pane, under the variation panes).
 
 Model choice goes through ``set_active_model(name)`` only; ``active_model_changed(name)``
-follows. Settings hooks: ``set_variation_count(n)``, ``set_hints_enabled(on)``,
-``set_pen_only(on)``, ``set_temperature(t)``.
+follows. Settings: ``apply_settings(settings)`` (keys ``idea_panes``, ``hints_on``,
+``pen_only`` of ``doodle.config``), or one at a time ``set_variation_count(n)``,
+``set_hints_enabled(on)``, ``set_pen_only(on)``, ``set_temperature(t)``.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from doodle.config import Settings
 from doodle.engine.registry import ModelRegistry
 from doodle.ui.canvas import DrawingCanvas
 from doodle.ui.completion import CompletionPreview
@@ -138,6 +140,13 @@ class MainWindow(QMainWindow):
             widget.show()
 
     # -- settings hooks ------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take over the settings that concern drawing (idea panes, hints, pen only)."""
+        if settings.idea_panes != self.variations_panel.count():
+            self.set_variation_count(settings.idea_panes)
+        self.set_hints_enabled(settings.hints_on)
+        self.set_pen_only(settings.pen_only)
 
     def set_active_model(self, name: str) -> None:
         """Draw along with model ``name`` (the one place where the model is chosen)."""

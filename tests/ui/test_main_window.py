@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QWidget
 
+from doodle.config import Settings
 from doodle.ui.widgets import TOUCH_TARGET_PX
 
 
@@ -98,3 +99,14 @@ def test_variation_count_setting(window_without_models):
     assert window.variations_panel.count() == 9
     window.set_variation_count(4)
     assert window.variations_panel.count() == 4
+
+
+def test_drawing_settings_are_applied(window_without_models):
+    window = window_without_models
+    window.apply_settings(Settings(idea_panes=3, hints_on=False, pen_only=True))
+    assert window.variations_panel.count() == 3
+    assert not window.hints_enabled and not window.hint_button.isChecked()
+    assert window.canvas.pen_only
+    window.apply_settings(Settings())
+    assert window.variations_panel.count() == 6
+    assert window.hints_enabled and not window.canvas.pen_only
