@@ -59,11 +59,35 @@ def model_load_figures(
     return figures, loaded
 
 
-def rss_figure(loaded: Sequence[LoadedModel], baseline_mb: float) -> Figure:
-    """Resident memory with every model loaded (sessions kept alive by ``loaded``)."""
+def load_other_models() -> tuple[list[object], list[str]]:
+    """The recogniser's classifier and the melody model, when installed (kept by the caller)."""
+    from doodle.core.errors import ModelError
+    from doodle.engine.recognize import load_classifier
+    from doodle.music.model import MelodyModel
+
+    kept: list[object] = []
+    names: list[str] = []
+    classifier = load_classifier()
+    if classifier is not None:
+        kept.append(classifier)
+        names.append("recognizer")
+    try:
+        kept.append(MelodyModel())
+        names.append("melody")
+    except ModelError:
+        pass
+    return kept, names
+
+
+def rss_figure(loaded: Sequence[LoadedModel], others: Sequence[str], baseline_mb: float) -> Figure:
+    """Resident memory with every model loaded (the caller keeps the sessions alive)."""
     gc.collect()
     return Figure(
         name="rss",
         value_mb=round(resident_mb(), 1),
-        extra={"models": len(loaded), "before_models_mb": round(baseline_mb, 1)},
+        extra={
+            "sketch_models": len(loaded),
+            "other_models": list(others),
+            "before_models_mb": round(baseline_mb, 1),
+        },
     )

@@ -48,11 +48,12 @@ def _decoder_group(context: BenchContext) -> list[Figure]:
 
 
 def _memory_group(context: BenchContext) -> list[Figure]:
-    from doodle.bench.memory import model_load_figures, rss_figure
+    from doodle.bench.memory import load_other_models, model_load_figures, rss_figure
 
     figures, loaded = model_load_figures(context.models, context.repeats)
-    context.keep_alive.extend(loaded)
-    return [*figures, rss_figure(loaded, context.baseline_rss_mb)]
+    others, other_names = load_other_models()
+    context.keep_alive.extend([*loaded, *others])
+    return [*figures, rss_figure(loaded, other_names, context.baseline_rss_mb)]
 
 
 def _sampling_group(context: BenchContext) -> list[Figure]:
