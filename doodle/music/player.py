@@ -68,7 +68,7 @@ class MusicPlayer:
         seed: int | None = None,
     ) -> None:
         self.activity = DrawingActivity(clock)
-        self.synth = synth or Synth()
+        self.synth = synth or Synth(clock=clock)
         self.on_message = on_message
         self.on_output_changed: Callable[[str], None] | None = None
         self._model_folder = model_folder

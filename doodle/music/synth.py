@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import threading
 import wave
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,8 @@ SAMPLE_RATE = 48000
 VOICE_GAIN = 0.22
 MAX_VOICES = 12
 SILENCE_LEVEL = 1e-4
+MAX_PENDING = 512  # stamped messages waiting for the audio device (bounded if none pulls)
+STALE_FRAMES_S = 0.15  # a note this late is dropped, so a stalled device never bursts
 
 
 @dataclass(frozen=True)
@@ -103,16 +107,31 @@ class _Note:
 
 
 class Synth:
-    """Polyphonic synth with the ``NoteOutput`` interface plus ``render`` for the audio device."""
+    """Polyphonic synth with the ``NoteOutput`` interface plus ``render`` for the audio device.
+
+    Offline (no ``clock``) a note message takes effect at the next rendered sample. Live, with
+    a ``clock``, each message is stamped on arrival and placed in the rendered block at its
+    own sample, ``lead_s`` later: the audio device pulls blocks in bursts, and without stamps
+    notes would snap to block boundaries (10-40 ms of uneven timing).
+    """
 
     name = "Built-in synth"
 
-    def __init__(self, sample_rate: int = SAMPLE_RATE, voice: str = "music_box") -> None:
+    def __init__(
+        self,
+        sample_rate: int = SAMPLE_RATE,
+        voice: str = "music_box",
+        clock: Callable[[], float] | None = None,
+        lead_s: float = 0.04,
+    ) -> None:
         self.sample_rate = sample_rate
         self._lock = threading.Lock()
         self._voice = VOICES[voice]
         self._notes: list[_Note] = []
         self._volume = 0.8
+        self._clock = clock
+        self._lead_s = lead_s
+        self._pending: deque[tuple[float, int, int]] = deque(maxlen=MAX_PENDING)
 
     @property
     def voice_names(self) -> list[str]:
@@ -131,19 +150,17 @@ class Synth:
 
     def note_on(self, pitch: int, velocity: int) -> None:
         with self._lock:
-            if velocity <= 0:
-                self._release(pitch)
-                return
-            if len(self._notes) >= MAX_VOICES:
-                self._notes.pop(0)
-            self._notes.append(_Note(pitch, velocity, self._voice, self.sample_rate))
+            if self._clock is not None:
+                self._pending.append((self._clock(), pitch, velocity))
+            else:
+                self._apply(pitch, velocity)
 
     def note_off(self, pitch: int) -> None:
-        with self._lock:
-            self._release(pitch)
+        self.note_on(pitch, 0)
 
     def all_notes_off(self) -> None:
         with self._lock:
+            self._pending.clear()
             for note in self._notes:
                 if note.released_at is None:
                     note.released_at = note.age
@@ -156,18 +173,51 @@ class Synth:
         with self._lock:
             return len(self._notes)
 
-    def _release(self, pitch: int) -> None:
+    def _apply(self, pitch: int, velocity: int) -> None:
+        if velocity <= 0:
+            for note in self._notes:
+                if note.pitch == pitch and note.released_at is None:
+                    note.released_at = note.age
+            return
+        sounding = [n for n in self._notes if n.released_at is None]
+        if len(sounding) >= MAX_VOICES:
+            sounding[0].released_at = sounding[0].age  # fade the oldest out instead of cutting
+        if len(self._notes) >= 2 * MAX_VOICES:
+            self._notes.pop(0)
+        self._notes.append(_Note(pitch, velocity, self._voice, self.sample_rate))
+
+    def _render_notes(self, frames: int) -> np.ndarray:
+        mix = np.zeros(frames)
         for note in self._notes:
-            if note.pitch == pitch and note.released_at is None:
-                note.released_at = note.age
+            mix += note.render(frames)
+        self._notes = [n for n in self._notes if not n.finished]
+        return mix
 
     def render(self, frames: int) -> np.ndarray:
         """The next ``frames`` mono samples, float32 in (-1, 1)."""
+        if frames <= 0:
+            return np.zeros(0, dtype=np.float32)
         with self._lock:
-            mix = np.zeros(frames)
-            for note in self._notes:
-                mix += note.render(frames)
-            self._notes = [n for n in self._notes if not n.finished]
+            parts: list[np.ndarray] = []
+            position = 0
+            if self._pending:
+                now = self._clock()
+                while self._pending:
+                    stamp, pitch, velocity = self._pending[0]
+                    offset = int(round((stamp + self._lead_s - now) * self.sample_rate))
+                    if offset >= frames:
+                        break
+                    self._pending.popleft()
+                    if velocity > 0 and offset < -STALE_FRAMES_S * self.sample_rate:
+                        continue  # nobody pulled audio for a while: skip, don't burst
+                    offset = max(offset, position)
+                    if offset > position:
+                        parts.append(self._render_notes(offset - position))
+                        position = offset
+                    self._apply(pitch, velocity)
+            if frames > position:
+                parts.append(self._render_notes(frames - position))
+            mix = np.concatenate(parts) if len(parts) > 1 else parts[0]
             volume = self._volume
         # tanh keeps several loud notes from clipping while leaving quiet ones linear.
         return np.tanh(mix * VOICE_GAIN * 2.0 * volume).astype(np.float32)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import threading
+import time
 
 from doodle.music.conductor import Conductor, TimedNote
 from doodle.music.generator import MelodySampler
@@ -73,3 +75,37 @@ def play(
         notes.append(note)
         t = note.start + note.duration
     return notes
+
+
+class AudioPuller:
+    """Pulls the synth's audio in 10 ms blocks in real time, as a sound device would."""
+
+    BLOCK_S = 0.01
+
+    def __init__(self, synth) -> None:
+        self._synth = synth
+        self._blocks: list = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> AudioPuller:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2.0)
+
+    def _run(self) -> None:
+        frames = int(self._synth.sample_rate * self.BLOCK_S)
+        deadline = time.monotonic()
+        while not self._stop.is_set():
+            self._blocks.append(self._synth.render(frames))
+            deadline += self.BLOCK_S
+            time.sleep(max(0.0, deadline - time.monotonic()))
+
+    def samples(self):
+        import numpy as np
+
+        blocks = list(self._blocks)
+        return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32)

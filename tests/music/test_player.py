@@ -14,6 +14,7 @@ from doodle.music.objects import INSTRUMENTS
 from doodle.music.outputs import RecordingOutput
 from doodle.music.player import MusicPlayer
 from doodle.music.synth import VOICES
+from tests.music.drawing_sessions import AudioPuller
 
 
 def _draw(player: MusicPlayer, seconds: float, y: float = 0.5) -> None:
@@ -40,9 +41,9 @@ def test_drawing_makes_the_synth_sound(synth_player):
     player = synth_player
     assert player.start()
     assert player.playing and player.output_name == player.synth.name
-    _draw(player, 2.5)
-    audio = player.synth.render(48000)
-    assert np.sqrt(np.mean(audio**2)) > 0.005
+    with AudioPuller(player.synth) as speakers:
+        _draw(player, 2.5)
+    assert np.sqrt(np.mean(speakers.samples() ** 2)) > 0.005
     stats = player.jitter()
     assert stats.count >= 4
 
@@ -52,13 +53,15 @@ def test_mute_stops_new_notes_and_volume_reaches_the_synth(synth_player):
     player.set_volume(0.3)
     assert player.start()
     player.set_muted(True)
-    player.synth.render(48000)  # let anything already sounding die away
-    _draw(player, 1.5)
-    player.synth.render(4800)
-    assert player.synth.active_notes == 0
+    with AudioPuller(player.synth) as speakers:
+        _draw(player, 1.5)
+    muted = speakers.samples()
+    # Anything sounding when mute came on fades within its release; then silence.
+    assert np.max(np.abs(muted[len(muted) // 2 :])) == 0.0
     player.set_muted(False)
-    _draw(player, 1.5)
-    assert player.synth.active_notes > 0
+    with AudioPuller(player.synth) as speakers:
+        _draw(player, 1.5)
+    assert np.sqrt(np.mean(speakers.samples() ** 2)) > 0.002
 
 
 def test_instrument_follows_the_object_unless_chosen():

@@ -105,3 +105,47 @@ def test_rendered_messages_place_notes_in_time_and_write_a_wav(tmp_path):
     with wave.open(str(path)) as wav:
         assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, RATE)
         assert wav.getnframes() == 2 * RATE
+
+
+class _ManualClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _onset(samples: np.ndarray) -> int:
+    return int(np.argmax(np.abs(samples) > 1e-3))
+
+
+def test_live_messages_land_on_their_own_sample_not_on_block_boundaries():
+    clock = _ManualClock()
+    synth = Synth(RATE, "marimba", clock=clock, lead_s=0.04)
+    block = 960  # the device pulls 20 ms every 20 ms
+    out = []
+    for index in range(8):
+        clock.now = 100.0 + 0.020 * index
+        if index == 2:
+            clock.now = 100.027  # a note arrives 7 ms after the pull at 20 ms
+            synth.note_on(69, 100)
+            clock.now = 100.040
+        out.append(synth.render(block))
+    samples = np.concatenate(out)
+    # Played 40 ms after its stamp: 67 ms, which the pull at 60 ms (sample 2880) places
+    # 7 ms into its block.
+    expected = 3 * block + int(round(0.007 * RATE))
+    assert abs(_onset(samples) - expected) <= 5  # the attack ramp starts at zero
+
+
+def test_a_device_that_did_not_pull_for_long_does_not_burst_old_notes():
+    clock = _ManualClock()
+    synth = Synth(RATE, "marimba", clock=clock)
+    for pitch in (60, 62, 64, 65):
+        synth.note_on(pitch, 100)
+        clock.now += 0.25
+    synth.note_on(67, 100)  # recent: still played
+    clock.now += 0.05
+    synth.render(RATE // 10)
+    assert synth.active_notes == 1
+    assert synth.render(0).shape == (0,)
