@@ -1,0 +1,208 @@
+"""Ideas from a VAE's latent space: reimagine a drawing, morph one into another, mix drawings.
+
+Every function works on drawings in canvas px (lists of ``[N, >=2]`` strokes) and goes through
+``doodle.engine.vae``: a drawing's latent vector is its encoder mean ``mu`` (no random draw,
+so the same drawing always gives the same ideas), and new drawings are decoded from latent
+vectors. Results come back as float32 ``[N, 2]`` strokes centred on the source drawing's
+centre at the source drawing's scale (reimagine, mix), or centred on (0, 0) in Quick, Draw!
+box px (morph frames, so all frames share one scale). Imports no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from doodle.core.strokes import stroke3_to_stroke5
+from doodle.core.units import CanvasFrame, canvas_to_model
+from doodle.engine import vae
+from doodle.engine.contract import START_TOKEN, ModelInfo
+from doodle.engine.generate import CancelCheck, GenerationCancelled
+from doodle.engine.model import LoadedModel
+from doodle.engine.recognize_likelihood import log_likelihoods
+
+__all__ = [
+    "DEFAULT_MORPH_FRAMES",
+    "MORPH_SEED",
+    "MORPH_TEMPERATURE",
+    "centre_of",
+    "encoder_model_for",
+    "mix",
+    "morph",
+    "reconstruction_nll",
+    "reimagine",
+]
+
+DEFAULT_MORPH_FRAMES = 10
+MAX_MORPH_FRAMES = 32
+MORPH_TEMPERATURE = 0.05
+"""Low: each frame is (almost) the decoder's most likely drawing, so neighbours look alike."""
+MORPH_SEED = 7
+"""Every frame is decoded with the same noise, so frames change only as much as z does."""
+
+Drawing = list[np.ndarray]
+
+
+def encoder_model_for(models: Iterable[ModelInfo], name: str) -> ModelInfo | None:
+    """The model with an encoder that serves object ``name``, or None.
+
+    ``name`` itself when it is a VAE; otherwise a VAE drawing the same class (its name or the
+    class recorded in its provenance), so a decoder-only model of a class can lend its ideas
+    to that class's VAE.
+    """
+    if not name:
+        return None
+    infos = list(models)
+    by_name = {info.name: info for info in infos}
+    own = by_name.get(name)
+    if own is not None and own.kind == "vae":
+        return own
+    wanted = {name}
+    if own is not None and own.provenance.get("class_name"):
+        wanted.add(str(own.provenance["class_name"]))
+    for info in infos:
+        if info.kind == "vae" and (
+            info.name in wanted or str(info.provenance.get("class_name", "")) in wanted
+        ):
+            return info
+    return None
+
+
+def _polylines(strokes_px: Sequence[np.ndarray]) -> list[np.ndarray]:
+    return [np.asarray(s, dtype=np.float32)[:, :2] for s in strokes_px if len(s) > 0]
+
+
+def centre_of(strokes: Sequence[np.ndarray]) -> np.ndarray:
+    """The centre of a drawing's bounding box (float64 [2]); (0, 0) for an empty drawing."""
+    lines = _polylines(strokes)
+    if not lines:
+        return np.zeros(2)
+    points = np.concatenate(lines).astype(np.float64)
+    return (points.min(axis=0) + points.max(axis=0)) / 2.0
+
+
+def _moved(strokes: Sequence[np.ndarray], centre: np.ndarray) -> Drawing:
+    """The drawing shifted so that its bounding-box centre lands on ``centre``."""
+    shift = np.asarray(centre, dtype=np.float64) - centre_of(strokes)
+    return [(line + shift).astype(np.float32) for line in _polylines(strokes)]
+
+
+def _child_frame(strokes_px: Sequence[np.ndarray], model: LoadedModel, min_extent_px: float):
+    info = model.info
+    _, frame = canvas_to_model(
+        _polylines(strokes_px), info.scale_factor, info.pixel_factor, min_extent_px
+    )
+    return CanvasFrame(frame.px_per_unit, (0.0, 0.0), (0.0, 0.0))
+
+
+def _check_cancel(cancel: CancelCheck) -> None:
+    if cancel is not None and cancel():
+        raise GenerationCancelled
+
+
+def reimagine(
+    strokes_px: Sequence[np.ndarray],
+    model: LoadedModel,
+    n: int = 4,
+    temperature: float = 0.5,
+    seed: int | np.random.Generator | None = None,
+    min_extent_px: float = 0.0,
+    cancel: CancelCheck = None,
+) -> list[Drawing]:
+    """``n`` new drawings decoded (in one batch) from the latent mean of the child's drawing.
+
+    Each comes back at the child's scale, centred where the child's drawing is.
+    """
+    z = vae.encode(_polylines(strokes_px), model, min_extent_px)
+    _check_cancel(cancel)
+    frame = _child_frame(strokes_px, model, min_extent_px)
+    drawings = vae.decode(z, model, n, temperature, seed, frame=frame, cancel=cancel)
+    centre = centre_of(strokes_px)
+    return [_moved(drawing, centre) for drawing in drawings]
+
+
+def mix(
+    base: Sequence[np.ndarray],
+    add: Sequence[np.ndarray],
+    take_away: Sequence[np.ndarray],
+    model: LoadedModel,
+    n: int = 4,
+    temperature: float = 0.3,
+    seed: int | np.random.Generator | None = None,
+    cancel: CancelCheck = None,
+) -> list[Drawing]:
+    """Drawings decoded from ``z(base) + (z(add) - z(take_away))``, at ``base``'s place and scale.
+
+    E.g. a cat's head (base) + a whole pig (add) - a pig's head (take away): a cat with a body.
+    """
+    z = vae.encode(_polylines(base), model)
+    z = z + (vae.encode(_polylines(add), model) - vae.encode(_polylines(take_away), model))
+    _check_cancel(cancel)
+    frame = _child_frame(base, model, 0.0)
+    drawings = vae.decode(z, model, n, temperature, seed, frame=frame, cancel=cancel)
+    centre = centre_of(base)
+    return [_moved(drawing, centre) for drawing in drawings]
+
+
+def morph(
+    start: Sequence[np.ndarray],
+    end: Sequence[np.ndarray],
+    model: LoadedModel,
+    frames: int = DEFAULT_MORPH_FRAMES,
+    temperature: float = MORPH_TEMPERATURE,
+    seed: int = MORPH_SEED,
+    cancel: CancelCheck = None,
+) -> list[Drawing]:
+    """``frames`` drawings on the spherical path from ``start``'s latent mean to ``end``'s.
+
+    Every frame is decoded on its own with the same ``seed`` (the same random numbers), so a
+    frame differs from its neighbour only because its latent vector does. Frame 0 is exactly
+    ``vae.decode(z_start, model, 1, temperature, seed)``. Frames are in box px, each centred
+    on (0, 0).
+    """
+    if not 2 <= frames <= MAX_MORPH_FRAMES:
+        raise ValueError(f"frames must be between 2 and {MAX_MORPH_FRAMES}, got {frames}")
+    z0 = vae.encode(_polylines(start), model)
+    z1 = vae.encode(_polylines(end), model)
+    result = []
+    for z in vae.interpolate(z0, z1, frames):
+        _check_cancel(cancel)
+        drawing = vae.decode(z, model, 1, temperature, seed, cancel=cancel)[0]
+        result.append(_moved(drawing, np.zeros(2)))
+    return result
+
+
+def _targets(strokes_px: Sequence[np.ndarray], model: LoadedModel) -> np.ndarray:
+    """The drawing as the decoder should produce it: stroke-5 rows plus the end token."""
+    info = model.info
+    stroke3, _ = canvas_to_model(_polylines(strokes_px), info.scale_factor, info.pixel_factor)
+    if len(stroke3) == 0:
+        raise ValueError("cannot score an empty drawing")
+    rows = stroke3_to_stroke5(stroke3[: info.max_seq_len - 1])
+    rows[0, :2] = 0.0  # drawings start at the origin, as the encoder sees them
+    end = np.array([[0.0, 0.0, 0.0, 0.0, 1.0]], dtype=np.float32)
+    return np.concatenate([rows, end]).astype(np.float32)
+
+
+def reconstruction_nll(
+    strokes_px: Sequence[np.ndarray], z: np.ndarray, model: LoadedModel
+) -> np.ndarray:
+    """Mean negative log-likelihood per row of the drawing under the decoder given each ``z``.
+
+    ``z`` is [Nz] or [K, Nz]; the result is float64 [K] (lower: ``z`` explains the drawing
+    better). The decoder reads the drawing itself (teacher forcing), all K vectors in one batch.
+    """
+    vectors = np.ascontiguousarray(np.atleast_2d(np.asarray(z, dtype=np.float32)))
+    if vectors.shape[1] != model.info.z_size:
+        raise ValueError(f"z must have shape [{model.info.z_size}] or [K, {model.info.z_size}]")
+    targets = _targets(strokes_px, model)
+    batch = len(vectors)
+    h, c = model.initial_state(batch, vectors)
+    inputs = np.concatenate([np.asarray(START_TOKEN, np.float32)[None], targets[:-1]])
+    scores = np.zeros(batch)
+    for row, target in zip(inputs, targets, strict=True):
+        x = np.ascontiguousarray(np.repeat(row[None], batch, axis=0))
+        params, h, c = model.step(x, h, c, vectors)
+        scores -= log_likelihoods(params, np.repeat(target[None], batch, axis=0))
+    return scores / len(targets)
