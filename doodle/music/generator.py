@@ -25,6 +25,7 @@ _AFTER_DURATION[vocab.PITCH_BASE : vocab.DUR_BASE] = True
 _AFTER_BAR = _AFTER_DURATION.copy()
 _AFTER_BAR[vocab.BAR] = False  # no empty bars
 MAX_TUNE_TOKENS = 600  # long enough for any folk tune; a runaway tune restarts
+MIN_TUNE_TOKENS = 24  # no ending before a few bars, so a new tune never ends at once
 
 
 class MelodySampler:
@@ -51,6 +52,8 @@ class MelodySampler:
     def _sample(self, allowed: np.ndarray) -> int:
         logits = self._logits[0].astype(np.float64) / max(self.temperature, 1e-3)
         logits[~allowed] = -np.inf
+        if self._tokens_in_tune < MIN_TUNE_TOKENS:
+            logits[vocab.EOS] = -np.inf
         probs = np.exp(logits - logits.max())
         token = int(self._rng.choice(len(probs), p=probs / probs.sum()))
         self._logits, self._h, self._c = self._model.step(np.asarray([token]), self._h, self._c)
@@ -117,6 +120,10 @@ class MelodyGenerator:
                     return note
         except queue.Empty:
             return MelodyNote(None, 1.0)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
 
     def close(self) -> None:
         self._stop.set()

@@ -30,7 +30,7 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--cache", type=Path, default=None, help="token cache (.npz)")
     parser.add_argument("--minutes", type=float, default=15.0, help="training time budget")
-    parser.add_argument("--max-steps", type=int, default=500)
+    parser.add_argument("--max-steps", type=int, default=800)
     parser.add_argument("--hidden", type=int, default=192)
     parser.add_argument("--embedding", type=int, default=64)
     parser.add_argument("--seed", type=int, default=0)
@@ -92,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
             "split": "stable crc32 of the tune identity: 10% test, 5% validation",
             "trained": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%MZ"),
             "training": {"steps": result.steps, "seconds": round(result.seconds),
-                         "threads": 1, "window": 128, "batch": 64, "seed": args.seed},
+                         "threads": 1, "window": 192, "batch": 64, "seed": args.seed},
         },
         "metrics": {
             "test_nll_model": round(model_test, 4),

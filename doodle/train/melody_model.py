@@ -83,14 +83,14 @@ def train(
     vocab_size: int,
     embedding_size: int = 64,
     hidden_size: int = 256,
-    window: int = 128,
+    window: int = 192,
     batch_size: int = 64,
     minutes: float = 15.0,
     max_steps: int = 500,
     seed: int = 0,
     log=print,
 ) -> TrainResult:
-    """Adam (cosine schedule) on random windows of the concatenated training tunes.
+    """Adam (cosine schedule) on windows of the concatenated training tunes.
 
     Stops after ``max_steps`` or ``minutes``, whichever comes first, and keeps the weights
     with the best validation NLL.
@@ -98,6 +98,10 @@ def train(
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     stream = np.concatenate([t.tokens for t in train_tunes])
+    # Windows begin where tunes begin, as playing does: the model then learns to carry the
+    # major/minor start token through the tune instead of guessing the mode midway.
+    tune_starts = np.concatenate([[0], np.cumsum([len(t.tokens) for t in train_tunes])[:-1]])
+    tune_starts = tune_starts[tune_starts + window + 1 <= len(stream)]
     model = MelodyLSTM(vocab_size, embedding_size, hidden_size, dropout=0.15)
     optimiser = torch.optim.Adam(model.parameters(), lr=3e-3)
     scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, max_steps, eta_min=2e-4)
@@ -109,7 +113,7 @@ def train(
 
     while step < max_steps and not out_of_time():
         model.train()
-        starts = rng.integers(0, len(stream) - window - 1, size=batch_size)
+        starts = rng.choice(tune_starts, size=batch_size)
         batch = torch.from_numpy(np.stack([stream[s : s + window + 1] for s in starts]))
         logits, _ = model(batch[:, :-1])
         loss = nn.functional.cross_entropy(logits.transpose(1, 2), batch[:, 1:])
