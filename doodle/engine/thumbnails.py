@@ -1,9 +1,10 @@
 """Each model's own drawing of its object, for the picture buttons of the object picker.
 
-The model draws from an empty page at a low temperature with a fixed seed, so the picture is
-the same every time; it is cached as JSON in the cache folder under a key made from the
-model's fingerprint (``model.json`` bytes plus graph names, sizes and modification times), so
-a replaced model is redrawn and stale pictures are never shown. Imports no Qt.
+The model draws from an empty page at a low temperature with fixed seeds (the first drawing
+the model finishes is taken), so the picture is the same every time; it is cached as JSON in
+the cache folder under a key made from the model's fingerprint (``model.json`` bytes plus
+graph names, sizes and modification times), so a replaced model is redrawn and stale pictures
+are never shown. Imports no Qt.
 """
 
 from __future__ import annotations
@@ -50,22 +51,24 @@ def thumbnail_path(name: str, folder: Path) -> Path:
 
 def _draw(
     model: LoadedModel, seed: int, cancel: Callable[[], bool] | None
-) -> list[np.ndarray]:
-    """Polylines [N, 2] in 256-box pixels drawn from an empty page."""
+) -> tuple[list[np.ndarray], bool]:
+    """Polylines [N, 2] in 256-box pixels drawn from an empty page, and whether it ended."""
     if model.info.kind == "vae":
         from doodle.engine import vae
 
         z = np.zeros(model.info.z_size, np.float32)
-        return vae.decode(
+        drawing = vae.decode(
             z, model, n=1, temperature=THUMBNAIL_TEMPERATURE, seed=seed, cancel=cancel
         )[0]
+        return drawing, sum(len(s) for s in drawing) < model.info.max_seq_len
     from doodle.engine.draw import complete_model_units
 
     stroke3, _frame = complete_model_units(
         [], model, temperature=THUMBNAIL_TEMPERATURE, seed=seed, cancel=cancel
     )
     to_box = model.info.scale_factor / model.info.pixel_factor
-    return [points * to_box for points in stroke3_to_strokes(stroke3)]
+    ended = len(stroke3) < model.info.max_seq_len
+    return [points * to_box for points in stroke3_to_strokes(stroke3)], ended
 
 
 def _read_cached(path: Path) -> list[np.ndarray] | None:
@@ -99,13 +102,18 @@ def model_drawing(
     cached = _read_cached(path)
     if cached is not None:
         return cached
-    strokes: list[np.ndarray] = []
+    # The first finished drawing wins; a model that never finishes gets its first scribble.
+    candidates = []
     for seed in THUMBNAIL_SEEDS:
+        drawn, ended = _draw(model, seed, cancel)
         # Rounded as stored, so a fresh and a cached picture are the same.
-        drawn = _draw(model, seed, cancel)
         strokes = [np.round(np.asarray(s, np.float32)[:, :2], 1) for s in drawn if len(s)]
         if sum(len(s) for s in strokes) >= MIN_POINTS:
-            break
+            if ended:
+                candidates = [strokes]
+                break
+            candidates.append(strokes)
+    strokes = candidates[0] if candidates else []
     if strokes:
         _write_cached(path, strokes)
     return strokes

@@ -56,7 +56,8 @@ class GuessBar(QWidget):
             button.deleteLater()
         self._buttons = []
         for name, text, strokes in guesses:
-            button = ObjectButton(name, self.tr("a %1?").replace("%1", text), SMALL_PICTURE_PX)
+            # "Bear?" rather than "a bear?": no article to get wrong in any language.
+            button = ObjectButton(name, self.tr("%1?").replace("%1", text), SMALL_PICTURE_PX)
             button.setChecked(name == active)
             if strokes:
                 button.set_picture(strokes)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from doodle.engine.contract import ModelInfo
-from doodle.engine.thumbnails import model_drawing, model_fingerprint
+from doodle.engine.thumbnails import model_drawing, model_fingerprint, remove_stale
 from doodle.ui.picker_art import drawing_icon, object_label
 
 PICTURE_PX = 96
@@ -201,6 +201,7 @@ class PickerController(QObject):
         return [info for info in self.draw_along.models() if self._offers(info.name)]
 
     def _on_draw_along_models_changed(self) -> None:
+        remove_stale({info.name: info.path for info in self.draw_along.models()})
         infos = self.offered_models()
         self._infos = {info.name: info for info in infos}
         self.picker.set_models(infos)

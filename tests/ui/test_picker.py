@@ -103,3 +103,13 @@ def test_a_replaced_model_gets_a_new_picture(user_models):
     meta = user_models / "bear" / "model.json"
     meta.write_text(meta.read_text().replace('"label": "Bear"', '"label": "Big Bear"'))
     assert thumbnails.thumbnail_path("bear", user_models / "bear") != first
+
+
+def test_pictures_of_removed_models_leave_the_cache(qtbot, tmp_path, user_models):
+    window, parts = _window(qtbot, tmp_path, user_models)
+    picker = parts.picker.picker
+    qtbot.waitUntil(lambda: _all_pictures_drawn(picker), timeout=PICTURE_TIMEOUT_MS)
+    shutil.rmtree(user_models / "bicycle")
+    window.draw_along.refresh_models()
+    cached = (thumbnails.paths.cache_dir() / "thumbnails").glob("*.json")
+    assert sorted(p.name.rsplit("-", 1)[0] for p in cached) == ["bear", "palm_tree"]
