@@ -48,6 +48,7 @@ ERASER_RADIUS_PX = 10.0
 TABLET_GRACE_SECONDS = 0.5
 GHOST_COLOR = QColor(90, 110, 200, 110)
 FIT_MARGIN_PX = 16.0
+FIT_SPARE_FRACTION = 0.1
 PAPER_COLOR = QColor("#ffffff")
 
 _TABLET_EVENTS = {QEvent.Type.TabletPress, QEvent.Type.TabletMove, QEvent.Type.TabletRelease}
@@ -145,7 +146,10 @@ class DrawingCanvas(QGraphicsView):
                 self.resetTransform()
             self._scene.setSceneRect(self._paper)
             return
-        margin = FIT_MARGIN_PX
+        if self._scene.sceneRect() != self._paper and self._scene.sceneRect().contains(content):
+            return  # already zoomed out far enough; a steady view beats a tight fit
+        # Some room to spare, so a completion drawing itself does not re-zoom at every point.
+        margin = max(FIT_MARGIN_PX, FIT_SPARE_FRACTION * max(content.width(), content.height()))
         wanted = self._paper.united(content).adjusted(-margin, -margin, margin, margin)
         self._scene.setSceneRect(wanted)
         self.fitInView(wanted, Qt.AspectRatioMode.KeepAspectRatio)

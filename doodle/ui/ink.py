@@ -1,9 +1,13 @@
 """How a stroke looks: pressure-dependent width and cheap variable-width painting.
 
-A stroke is painted as a few polylines, one per run of segments whose (rounded) width is the
-same, each with a round-capped pen; the round caps hide the joins between runs. A mouse stroke
-(pressure 1.0 everywhere) is one polyline. ``StrokeItem`` is the scene item for a finished
-stroke; ``LiveStrokeItem`` grows one segment per pointer move while the child draws.
+``StrokeItem`` is the scene item of a finished stroke: one round-capped polyline when the
+width is constant (mouse, model), otherwise one filled outline whose width follows the pressure
+(plus round dots at the ends and sharp corners), so a repaint costs one fill per stroke.
+
+``LiveStrokeItem`` grows while the child draws: each move adds one segment to a short run of
+same-width segments (round caps hide the joins between runs) and repaints only that
+segment's area; painting skips runs outside the exposed area, so a move costs the same at the
+first point and the thousandth.
 """
 
 from __future__ import annotations
@@ -12,20 +16,31 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 # A feather-light touch still leaves a visible line; full pressure gives the brush's width.
 MIN_PRESSURE_FRACTION = 0.2
 # Widths are rounded to this step so that a pressure stroke needs only a few pens.
 WIDTH_STEP_PX = 0.5
+# A live run is cut after this many segments so a repaint touches only nearby runs.
+MAX_RUN_SEGMENTS = 24
+# Points per piece of a pressure stroke's filled outline.
+OUTLINE_PIECE_POINTS = 32
+# Corners sharper than this (radians of turn) get a round dot so the outline has no notch.
+CORNER_TURN_RADIANS = 0.6
 
 
 def ink_width(base_width: float, pressure: float) -> float:
     """Pen width in px for a brush of ``base_width`` at ``pressure`` (0..1; mouse = 1.0)."""
-    pressure = min(max(float(pressure), 0.0), 1.0)
+    return float(ink_widths(base_width, np.array([pressure], np.float64))[0])
+
+
+def ink_widths(base_width: float, pressures: np.ndarray) -> np.ndarray:
+    """``ink_width`` for many pressures at once."""
+    pressure = np.clip(pressures.astype(np.float64), 0.0, 1.0)
     width = base_width * (MIN_PRESSURE_FRACTION + (1.0 - MIN_PRESSURE_FRACTION) * pressure)
-    return max(WIDTH_STEP_PX, round(width / WIDTH_STEP_PX) * WIDTH_STEP_PX)
+    return np.maximum(WIDTH_STEP_PX, np.round(width / WIDTH_STEP_PX) * WIDTH_STEP_PX)
 
 
 def make_pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -33,12 +48,24 @@ def make_pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.Solid
     return pen
 
 
+class _Run:
+    """Consecutive segments of one width: one path, its area, how many segments."""
+
+    __slots__ = ("width", "path", "bounds", "segments")
+
+    def __init__(self, width: float, start: QPointF) -> None:
+        self.width = width
+        self.path = QPainterPath(start)
+        self.bounds = QRectF()
+        self.segments = 0
+
+
 class _WidthRuns:
     """Polylines grouped by width, built incrementally (append one point at a time)."""
 
     def __init__(self, base_width: float) -> None:
         self.base_width = base_width
-        self.runs: list[tuple[float, QPainterPath]] = []
+        self.runs: list[_Run] = []
         self.first_point: QPointF | None = None
         self.first_width = ink_width(base_width, 1.0)
         self._last_point: QPointF | None = None
@@ -53,26 +80,33 @@ class _WidthRuns:
             self._last_point, self._last_pressure = point, pressure
             return _dot_rect(point, self.first_width)
         width = ink_width(self.base_width, (pressure + self._last_pressure) / 2.0)
-        if self.runs and self.runs[-1][0] == width:
-            self.runs[-1][1].lineTo(point)
-        else:
-            path = QPainterPath(self._last_point)
-            path.lineTo(point)
-            self.runs.append((width, path))
+        run = self.runs[-1] if self.runs else None
+        if run is None or run.width != width or run.segments >= MAX_RUN_SEGMENTS:
+            run = _Run(width, self._last_point)
+            self.runs.append(run)
+        run.path.lineTo(point)
+        run.segments += 1
         dirty = QRectF(self._last_point, point).normalized()
+        dirty = dirty.adjusted(-width, -width, width, width)
+        run.bounds = run.bounds.united(dirty)
         self._last_point, self._last_pressure = point, pressure
-        return dirty.adjusted(-width, -width, width, width)
+        return dirty
 
-    def paint(self, painter: QPainter, color: QColor, style: Qt.PenStyle) -> None:
+    def paint(self, painter: QPainter, color: QColor, exposed: QRectF) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if not self.runs:
             if self.first_point is not None:
                 painter.setPen(make_pen(color, self.first_width))
                 painter.drawPoint(self.first_point)
             return
-        for width, path in self.runs:
-            painter.setPen(make_pen(color, width, style))
-            painter.drawPath(path)
+        pen_width = None
+        for run in self.runs:
+            if not exposed.intersects(run.bounds):
+                continue
+            if run.width != pen_width:
+                painter.setPen(make_pen(color, run.width))
+                pen_width = run.width
+            painter.drawPath(run.path)
 
 
 def _dot_rect(point: QPointF, width: float) -> QRectF:
@@ -88,17 +122,28 @@ class StrokeItem(QGraphicsItem):
         color: str | QColor,
         base_width: float,
         stroke_id: int | None = None,
-        pen_style: Qt.PenStyle = Qt.PenStyle.SolidLine,
     ) -> None:
         super().__init__()
         self.stroke_id = stroke_id
         self.color = QColor(color)
-        self.pen_style = pen_style
-        self._runs = _WidthRuns(base_width)
-        self._bounds = QRectF()
-        pressures = points[:, 2] if points.shape[1] > 2 else np.ones(len(points), np.float32)
-        for (x, y), pressure in zip(points[:, :2].tolist(), pressures.tolist(), strict=True):
-            self._bounds = self._bounds.united(self._runs.append(x, y, pressure))
+        xy = np.asarray(points[:, :2], np.float64)
+        pressures = points[:, 2] if points.shape[1] > 2 else np.ones(len(points))
+        keep = np.ones(len(xy), bool)
+        keep[1:] = np.any(np.diff(xy, axis=0) != 0, axis=1)  # repeated points add nothing
+        xy, widths = xy[keep], ink_widths(base_width, np.asarray(pressures)[keep])
+        self._line: QPainterPath | None = None
+        self._outline: list[QPolygonF] = []
+        self._dots: list[tuple[QPointF, float]] = []
+        self._line_width = float(widths.max())
+        if len(xy) == 1:
+            self._dots = [(QPointF(*xy[0]), float(widths[0]))]
+        elif np.all(widths == widths[0]):
+            self._line = polyline_path(xy)
+        else:
+            self._outline, self._dots = _outline(xy, widths)
+        half = self._line_width / 2.0 + 1.0
+        low, high = xy.min(axis=0) - half, xy.max(axis=0) + half
+        self._bounds = QRectF(low[0], low[1], high[0] - low[0], high[1] - low[1])
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
         return self._bounds
@@ -107,7 +152,42 @@ class StrokeItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._runs.paint(painter, self.color, self.pen_style)
+        if self._line is not None:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(make_pen(self.color, self._line_width))
+            painter.drawPath(self._line)
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.color)
+        for piece in self._outline:
+            painter.drawPolygon(piece, Qt.FillRule.WindingFill)
+        for centre, width in self._dots:
+            painter.drawEllipse(centre, width / 2.0, width / 2.0)
+
+
+def _outline(
+    xy: np.ndarray, widths: np.ndarray
+) -> tuple[list[QPolygonF], list[tuple[QPointF, float]]]:
+    """The filled shape of a variable-width polyline, and the dots for its ends and corners.
+
+    The shape comes in pieces of a few dozen points that share their end cross-sections: a
+    long stroke that crosses itself many times stays cheap to fill.
+    """
+    tangent = np.gradient(xy, axis=0)
+    tangent /= np.maximum(np.linalg.norm(tangent, axis=1, keepdims=True), 1e-9)
+    normal = np.stack([-tangent[:, 1], tangent[:, 0]], axis=1) * (widths[:, None] / 2.0)
+    left, right = (xy + normal).tolist(), (xy - normal).tolist()
+    outline = []
+    for start in range(0, len(xy) - 1, OUTLINE_PIECE_POINTS - 1):
+        stop = min(start + OUTLINE_PIECE_POINTS, len(xy))
+        ring = left[start:stop] + right[start:stop][::-1]
+        outline.append(QPolygonF([QPointF(x, y) for x, y in ring]))
+    segment = np.diff(xy, axis=0)
+    heading = np.arctan2(segment[:, 1], segment[:, 0])
+    turn = np.abs((np.diff(heading) + np.pi) % (2 * np.pi) - np.pi)
+    corners = [0, *(np.nonzero(turn > CORNER_TURN_RADIANS)[0] + 1).tolist(), len(xy) - 1]
+    dots = [(QPointF(*xy[i]), float(widths[i])) for i in corners]
+    return outline, dots
 
 
 class LiveStrokeItem(QGraphicsItem):
@@ -118,8 +198,11 @@ class LiveStrokeItem(QGraphicsItem):
         self.color = QColor(color)
         self._runs = _WidthRuns(base_width)
         self._bounds = QRectF()
+        # Ask Qt for the exposed area so paint() can skip runs outside it.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def add_point(self, x: float, y: float, pressure: float) -> None:
+        """Extend the stroke to (x, y) and repaint just the new segment."""
         dirty = self._runs.append(x, y, pressure)
         if not self._bounds.contains(dirty):
             self.prepareGeometryChange()
@@ -133,7 +216,7 @@ class LiveStrokeItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._runs.paint(painter, self.color, Qt.PenStyle.SolidLine)
+        self._runs.paint(painter, self.color, option.exposedRect)
 
 
 def paint_polylines(

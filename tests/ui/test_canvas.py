@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QImage
 
 from tests.ui.pointer import (
@@ -161,3 +161,22 @@ def test_a_single_click_makes_a_dot(canvas):
     (stroke,) = canvas.document.strokes
     assert len(stroke) == 1
     assert _ink_mask(canvas)[200, 200]
+
+
+def test_the_view_zooms_out_to_show_strokes_beyond_the_paper(canvas):
+    document = canvas.document
+    far_line = np.array([[100, 100], [1600, 1200]], np.float32)
+    document.add_model_strokes([far_line], "#7c4dff", 6.0, "Finish it")
+    scale = canvas.transform().m11()
+    assert scale < 0.6
+    for x, y in far_line.tolist():
+        assert canvas.viewport().rect().contains(canvas.mapFromScene(QPointF(x, y)))
+
+    # Drawing while zoomed out still puts the ink under the pointer.
+    mouse_stroke(canvas.viewport(), line((50, 300), (300, 300)))
+    start = canvas.viewportTransform().inverted()[0].map(QPointF(50, 300))
+    np.testing.assert_allclose(document.strokes[-1].xy[0], (start.x(), start.y()), atol=0.01)
+
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert canvas.transform().isIdentity()
