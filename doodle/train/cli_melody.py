@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from doodle import paths
+from doodle.core.errors import DoodleError
 
 BIGRAM_K_CHOICES = (0.01, 0.05, 0.1, 0.5, 1.0)
 
@@ -38,7 +39,11 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    import torch
+    try:
+        import music21  # noqa: F401 - only to say clearly when it is missing
+        import torch
+    except ImportError as error:
+        raise DoodleError(f"training needs the [train] extra ({error.name} is missing)") from None
 
     from doodle.music import model as melody_model
     from doodle.music import vocab
@@ -48,6 +53,9 @@ def _run(args: argparse.Namespace) -> int:
     torch.set_num_threads(1)
     out = args.out or melody_model.bundled_melody_dir()
     cache = args.cache or paths.cache_dir() / "melody_tokens.npz"
+    for collection in args.collections:
+        if not melody_data.corpus_files(collection):
+            raise DoodleError(f"music21's corpus has no collection named {collection!r}")
     tunes = melody_data.load_corpus(list(args.collections), cache)
     splits = {name: [t for t in tunes if melody_data.split_of(t.identity) == name]
               for name in ("train", "val", "test")}

@@ -58,3 +58,13 @@ def test_a_tiny_model_learns_and_its_onnx_step_graph_matches_torch(tmp_path):
     h, c = model.initial_state(3)
     logits, h, c = model.step(np.array([0, 17, 45]), h, c)
     assert logits.shape == (3, vocab.VOCAB_SIZE) and h.shape == (3, 24)
+
+
+def test_the_training_command_names_an_unknown_collection(tmp_path, capsys):
+    pytest.importorskip("music21", reason="the tune books come with the [train] extra")
+    from doodle.cli import main
+
+    code = main(["train", "melody", "--collections", "nosuchbook", "--out", str(tmp_path)])
+    assert code == 2
+    assert "no collection named 'nosuchbook'" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
