@@ -370,6 +370,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=stack.undo)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=stack.redo)
         QShortcut(QKeySequence("Ctrl+Y"), self, activated=stack.redo)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.discard_completion)
         self.clear_button.clicked.connect(self.ask_to_clear)
         self.pencil_button.toggled.connect(self._on_pencil_button_toggled)
         self.palette.color_chosen.connect(self._on_palette_color_chosen)
@@ -424,6 +425,11 @@ class MainWindow(QMainWindow):
         self._show_choice(False)
         self.draw_along.request_completion(self._make_request())
 
+    def discard_completion(self) -> None:
+        """Say "no thanks" to the completion on show."""
+        self.preview.discard()
+        self._show_choice(False)
+
     def keep_completion(self) -> None:
         self.preview.finish_now()
         self.preview.keep()
@@ -452,6 +458,8 @@ class MainWindow(QMainWindow):
         panes = self.variations_panel.panes()
         if not 0 <= index < len(panes) or not panes[index].has_ending():
             return
+        if panes[index].is_waiting():
+            return  # its ending belongs to an older version of the drawing
         self.preview.discard()
         self._show_choice(False)
         self.document.add_model_strokes(

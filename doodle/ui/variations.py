@@ -55,8 +55,13 @@ class VariationPane(QAbstractButton):
         self.update()
 
     def set_waiting(self, waiting: bool) -> None:
+        """While new ideas are on their way the old one is faded and cannot be picked."""
         self._waiting = waiting
+        self.setEnabled(not waiting and bool(self._ending))
         self.update()
+
+    def is_waiting(self) -> bool:
+        return self._waiting
 
     def ending(self) -> list[np.ndarray]:
         return list(self._ending)
@@ -78,6 +83,8 @@ class VariationPane(QAbstractButton):
             return
         transform = _fit_transform(self._child + self._ending, card)
         painter.save()
+        if self._waiting:
+            painter.setOpacity(0.35)
         painter.setTransform(transform, combine=True)
         pen_width = 2.2 / max(transform.m11(), 1e-6)
         paint_polylines(painter, self._child, CHILD_INK, pen_width)

@@ -189,3 +189,26 @@ def test_without_models_the_ai_buttons_are_disabled_but_visible(window_without_m
         assert "grown-up" in button.toolTip()
     assert window.active_model() == ""
     assert not any(p.has_ending() for p in window.variations_panel.panes())
+
+
+def test_finish_it_on_an_empty_page_draws_in_the_middle(window, qtbot):
+    with qtbot.waitSignal(window.preview.finished_playing, timeout=INFERENCE_TIMEOUT_MS):
+        qtbot.mouseClick(window.finish_button, Qt.MouseButton.LeftButton)
+    points = np.concatenate(window.preview.polylines())
+    middle = (points.min(axis=0) + points.max(axis=0)) / 2
+    width, height = window.canvas.canvas_size()
+    np.testing.assert_allclose(middle, (width / 2, height / 2), atol=1.0)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.preview.is_active() and window.document.strokes == ()
+
+
+def test_idea_panes_cannot_be_picked_while_new_ideas_are_coming(window, qtbot):
+    _draw_a_head(window)
+    _wait_for_idle_variations(window, qtbot)
+    panes = window.variations_panel.panes()
+    assert all(p.isEnabled() for p in panes)
+    mouse_stroke(window.canvas.viewport(), line((50, 50), (90, 60)))
+    assert all(p.is_waiting() and not p.isEnabled() for p in panes)
+    before = window.document.strokes
+    window.adopt_variation(0)
+    assert window.document.strokes == before
