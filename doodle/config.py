@@ -33,6 +33,9 @@ key                        type             meaning
 ``hints_on``               bool             a ghost line hints at the next stroke (default true)
 ``pen_only``               bool             ignore touch once a pen has been seen, so a hand
                                             resting on a tablet does not draw (default false)
+``models_url``             string           http(s) folder "More objects" downloads sketch
+                                            models from (default: Magenta's published models;
+                                            ``DOODLE_MODELS_URL`` overrides it)
 =========================  ===============  ====================================================
 
 A malformed file never stops Doodle: invalid JSON (or anything but an object) makes the whole
@@ -78,6 +81,7 @@ class Settings:
     idea_panes: int = 6
     hints_on: bool = True
     pen_only: bool = False
+    models_url: str | None = None
 
     @property
     def drawings_folder(self) -> Path:
@@ -150,6 +154,12 @@ def _parse_idea_panes(value: Any) -> int:
     return value
 
 
+def _parse_url(value: Any) -> str:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise TypeError("an http:// or https:// address")
+    return value
+
+
 _PARSERS: dict[str, Callable[[Any], Any]] = {
     "save_folder": _parse_path,
     "music_on": _parse_bool,
@@ -162,6 +172,7 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
     "idea_panes": _parse_idea_panes,
     "hints_on": _parse_bool,
     "pen_only": _parse_bool,
+    "models_url": _parse_url,
 }
 KEYS: tuple[str, ...] = tuple(_PARSERS)
 

@@ -89,12 +89,13 @@ def _download(args: argparse.Namespace) -> int:
     if not args.name:
         print("doodle: give a model NAME or --list", file=sys.stderr)
         return 2
-    url = download.model_url(args.name, args.base_url)
-    print(f"downloading {url}", file=sys.stderr)
+    from doodle.config import load_settings
+
+    base = download.base_url(args.base_url, load_settings().settings.models_url)
+    print(f"downloading {download.model_url(args.name, base)}", file=sys.stderr)
     try:
         info = download.download_model(
-            args.name, args.base_url, progress=download.TextProgress(sys.stderr),
-            replace=args.replace,
+            args.name, base, progress=download.TextProgress(sys.stderr), replace=args.replace
         )
     except download.DownloadError as error:
         print(f"\ndoodle: {error}", file=sys.stderr)
@@ -134,8 +135,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--list", action="store_true", help="list the names Magenta publishes"
     )
     download_parser.add_argument(
-        "--base-url", help="where the *.gen.json files are (default: $DOODLE_MODELS_URL or "
-        "Magenta's storage)"
+        "--base-url", help="where the *.gen.json files are (default: $DOODLE_MODELS_URL, the "
+        "models_url setting, or Magenta's storage)"
     )
     download_parser.add_argument(
         "--replace", action="store_true", help="overwrite a user model of the same name"

@@ -6,7 +6,8 @@ temporary folder, its length is checked against ``Content-Length``, and it is im
 the Magenta importer, which parses every weight and renames the finished folder into place:
 a 404, a dropped connection, a cut-short or corrupt file each raise ``DownloadError`` with a
 clear message and leave nothing half-installed. The base URL comes from ``--base-url``, the
-``DOODLE_MODELS_URL`` environment variable, or the default below. Imports no Qt.
+``DOODLE_MODELS_URL`` environment variable, the ``models_url`` setting, or the default below.
+Imports no Qt.
 """
 
 from __future__ import annotations
@@ -59,9 +60,10 @@ class DownloadCancelled(DownloadError):
     """The user stopped the download."""
 
 
-def base_url(override: str | None = None) -> str:
-    """``override`` if given, else ``$DOODLE_MODELS_URL``, else Magenta's published folder."""
-    chosen = override or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+def base_url(override: str | None = None, setting: str | None = None) -> str:
+    """``override`` (``--base-url``), else ``$DOODLE_MODELS_URL``, else the ``models_url``
+    setting, else Magenta's published folder."""
+    chosen = override or os.environ.get(BASE_URL_ENV) or setting or DEFAULT_BASE_URL
     return chosen if chosen.endswith("/") else chosen + "/"
 
 

@@ -164,11 +164,13 @@ def make_downloader(
     """The picker's "More objects…" action: PIN check, then the download dialog."""
 
     def run(parent: QWidget) -> list[str]:
+        current = settings()
         if not confirm_teacher(
-            parent, settings(), parent.tr("Downloading new objects is for grown-ups.")
+            parent, current, parent.tr("Downloading new objects is for grown-ups.")
         ):
             return []
-        dialog = ModelDownloadDialog(worker, registry, parent=parent)
+        base = download.base_url(None, current.models_url)
+        dialog = ModelDownloadDialog(worker, registry, base_url=base, parent=parent)
         try:
             dialog.exec()
             return list(dialog.installed)

@@ -152,3 +152,18 @@ def test_cli_download_list_success_and_404(server, capsys):
     captured = capsys.readouterr()
     assert "100%" in captured.err and "installed 'bear'" in captured.out
     assert "bear" in ModelRegistry()
+
+
+def test_the_models_url_setting_is_used_when_nothing_overrides_it(server, monkeypatch, capsys):
+    import json
+
+    from doodle.cli import main
+
+    monkeypatch.delenv("DOODLE_MODELS_URL", raising=False)
+    assert base_url(None, "http://school.example/m") == "http://school.example/m/"
+    assert base_url("http://cli.example/", "http://school.example/m") == "http://cli.example/"
+    config = paths.user_config_path()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(json.dumps({"models_url": f"{server}/ok"}))
+    assert main(["models", "download", "key"]) == 0
+    assert f"{server}/ok/key.gen.json" in capsys.readouterr().err
