@@ -1,0 +1,65 @@
+"""`doodle train eval MODEL --data DIR_OR_FILE`: NLL of real drawings, printed as JSON.
+
+Runs through the model folder's ONNX graphs, so it measures exactly what the app will use,
+for imported teachers and trained students alike. ``--compare TEACHER`` scores a second
+model on the same drawings and adds the gap; ``--write`` stores the figures in the model's
+``model.json`` metrics. Needs no torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def register(train_subparsers: argparse._SubParsersAction) -> None:
+    parser = train_subparsers.add_parser(
+        "eval",
+        help="per-point NLL of real drawings under a model (JSON)",
+        description="Score real Quick, Draw! drawings (an .ndjson file, or a folder with "
+        "<class>.ndjson) under a model folder or installed model name.",
+    )
+    parser.add_argument("model", help="model name or model folder")
+    parser.add_argument("--data", type=Path, required=True, help="ndjson/npz file or folder")
+    parser.add_argument("--limit", type=int, help="use at most this many drawings")
+    parser.add_argument(
+        "--iw-samples", type=int, default=16, help="posterior samples for a VAE (16)"
+    )
+    parser.add_argument("--compare", help="also score this model (e.g. the teacher)")
+    parser.add_argument(
+        "--write", action="store_true", help="record the figures in the model's model.json"
+    )
+    parser.add_argument("--seed", type=int, default=0)
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    from doodle.train.evaluate import evaluate_model
+    from doodle.train.teacher import resolve_model
+
+    model = resolve_model(args.model)
+    result = evaluate_model(model, args.data, args.limit, args.iw_samples, args.seed)
+    if args.compare:
+        other = resolve_model(args.compare)
+        # The very same drawings, whatever the other model's class folder would be.
+        same_file = Path(result["data"])
+        reference = evaluate_model(other, same_file, args.limit, args.iw_samples, args.seed)
+        result["compare"] = reference
+        result["median_gap_nats"] = round(
+            result["nll_per_point"]["median"] - reference["nll_per_point"]["median"], 4
+        )
+    if args.write:
+        write_metrics(model.info.path, result)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def write_metrics(folder: Path, result: dict) -> None:
+    """Store ``result`` under ``metrics.quickdraw_eval`` of the folder's model.json."""
+    path = folder / "model.json"
+    meta = json.loads(path.read_text("utf-8"))
+    meta.setdefault("metrics", {})["quickdraw_eval"] = result
+    partial = path.with_name("model.json.partial")
+    partial.write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
+    partial.replace(path)

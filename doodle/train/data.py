@@ -1,0 +1,255 @@
+"""Training data: sketches in model units, length-bucketed batches, augmentation, collation.
+
+A ``SketchCorpus`` holds stroke-3 sketches (model units) with their class and, for teacher
+samples, the teacher's soft targets. Sources: teacher sample files written by
+``doodle.train.teacher.save_samples``, sketch-rnn ``.npz`` datasets (through the core safe
+loader) and Quick, Draw! ``.ndjson`` files (through the core reader). Imports torch and numpy,
+no Qt.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch.utils.data import Dataset, Sampler
+
+from doodle.core.errors import DoodleFormatError
+from doodle.train.loss import Batch
+
+
+@dataclass
+class ClassUnits:
+    """One class of a corpus: its name and how its model units relate to the 256-px box."""
+
+    name: str
+    scale_factor: float
+    pixel_factor: float
+    max_seq_len: int
+    source: str
+
+
+@dataclass
+class SketchCorpus:
+    """Sketches (stroke-3, model units) with class ids and optional teacher targets."""
+
+    classes: list[ClassUnits] = field(default_factory=list)
+    sketches: list[np.ndarray] = field(default_factory=list)
+    class_ids: list[int] = field(default_factory=list)
+    teacher_pen: list[np.ndarray] | None = None
+    teacher_offsets: list[np.ndarray] | None = None
+
+    def __len__(self) -> int:
+        return len(self.sketches)
+
+    @property
+    def has_teacher_targets(self) -> bool:
+        return self.teacher_pen is not None and self.teacher_offsets is not None
+
+    def add_class(
+        self,
+        units: ClassUnits,
+        sketches: Sequence[np.ndarray],
+        pens: Sequence[np.ndarray] | None = None,
+        offsets: Sequence[np.ndarray] | None = None,
+    ) -> None:
+        names = [c.name for c in self.classes]
+        if units.name in names:
+            class_id = names.index(units.name)
+        else:
+            class_id = len(self.classes)
+            self.classes.append(units)
+        if not self.sketches:
+            self.teacher_pen = [] if pens is not None else None
+            self.teacher_offsets = [] if offsets is not None else None
+        if (pens is None) != (self.teacher_pen is None):
+            raise DoodleFormatError(
+                units.source, "cannot mix teacher samples with plain drawings in one run"
+            )
+        self.sketches.extend(np.asarray(s, np.float32) for s in sketches)
+        self.class_ids.extend([class_id] * len(sketches))
+        if pens is not None and offsets is not None and self.teacher_pen is not None:
+            self.teacher_pen.extend(pens)
+            assert self.teacher_offsets is not None
+            self.teacher_offsets.extend(offsets)
+
+    def reorder_classes(self, names: Sequence[str]) -> None:
+        """Renumber classes to follow ``names`` (a resumed model's class order)."""
+        current = [c.name for c in self.classes]
+        if sorted(current) != sorted(names):
+            raise DoodleFormatError(
+                None, f"the data's classes {sorted(current)} differ from the model's {list(names)}"
+            )
+        mapping = [list(names).index(name) for name in current]
+        self.classes = [self.classes[current.index(name)] for name in names]
+        self.class_ids = [mapping[i] for i in self.class_ids]
+
+    def drop_longer_than(self, max_len: int) -> None:
+        keep = [i for i, s in enumerate(self.sketches) if 1 <= len(s) <= max_len]
+        self.sketches = [self.sketches[i] for i in keep]
+        self.class_ids = [self.class_ids[i] for i in keep]
+        if self.teacher_pen is not None and self.teacher_offsets is not None:
+            self.teacher_pen = [self.teacher_pen[i] for i in keep]
+            self.teacher_offsets = [self.teacher_offsets[i] for i in keep]
+
+
+def _split(flat: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    return [flat[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def load_teacher_samples(path: Path, corpus: SketchCorpus) -> None:
+    """Add a teacher sample file (plain arrays, loaded without pickle) to ``corpus``."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {key: data[key] for key in data.files}
+    except (OSError, ValueError) as error:
+        raise DoodleFormatError(path, f"not a sample file ({error})") from None
+    for key in ("points", "lengths", "class_name", "scale_factor", "pixel_factor"):
+        if key not in arrays:
+            raise DoodleFormatError(path, f"sample file lacks {key!r}")
+    lengths = arrays["lengths"].astype(np.int64)
+    points = arrays["points"].astype(np.float32)
+    if points.ndim != 2 or points.shape[1] != 3 or lengths.sum() != len(points):
+        raise DoodleFormatError(path, "points and lengths do not match")
+    units = ClassUnits(
+        name=str(arrays["class_name"]),
+        scale_factor=float(arrays["scale_factor"]),
+        pixel_factor=float(arrays["pixel_factor"]),
+        max_seq_len=int(arrays.get("max_seq_len", lengths.max())),
+        source=str(path),
+    )
+    pens = offsets = None
+    if "teacher_pen" in arrays and "teacher_offsets" in arrays:
+        pens = _split(arrays["teacher_pen"], lengths + 1)
+        offsets = _split(arrays["teacher_offsets"], lengths)
+    corpus.add_class(units, _split(points, lengths), pens, offsets)
+
+
+def offsets_scale(sketches: Sequence[np.ndarray]) -> float:
+    """Magenta's normalising scale: the standard deviation of all offsets."""
+    data = np.concatenate([s[:, :2] for s in sketches]).ravel()
+    return float(np.std(data)) or 1.0
+
+
+def augment(sketch: np.ndarray, rng: np.random.Generator, scale: float, drop: float) -> np.ndarray:
+    """Random independent x/y scaling and dropping of pen-down points (paper's augmentation).
+
+    A dropped point's offset is merged into the next point, so the drawing keeps its shape.
+    """
+    result = sketch.copy()
+    if drop > 0 and len(result) > 2:
+        kept: list[np.ndarray] = []
+        carry = np.zeros(2, np.float32)
+        for i, point in enumerate(result):
+            point = point.copy()
+            point[:2] += carry
+            carry[:] = 0.0
+            is_middle = 0 < i < len(result) - 1 and point[2] == 0 and result[i - 1, 2] == 0
+            if is_middle and rng.random() < drop:
+                carry[:] = point[:2]
+                continue
+            kept.append(point)
+        result = np.asarray(kept, np.float32)
+    if scale > 0:
+        factors = 1.0 + rng.uniform(-scale, scale, size=2)
+        result[:, :2] *= factors.astype(np.float32)
+    return result
+
+
+class SketchDataset(Dataset):
+    """Items are (stroke-3, class id, teacher pen | None, teacher offsets | None)."""
+
+    def __init__(
+        self, corpus: SketchCorpus, scale: float = 0.0, drop: float = 0.0, seed: int = 0
+    ) -> None:
+        self.corpus = corpus
+        self.scale = scale
+        self.drop = drop
+        self.rng = np.random.default_rng(seed)
+
+    def __len__(self) -> int:
+        return len(self.corpus)
+
+    def __getitem__(self, index: int):
+        corpus = self.corpus
+        sketch = corpus.sketches[index]
+        pen = offsets = None
+        if corpus.teacher_pen is not None and corpus.teacher_offsets is not None:
+            # Soft targets belong to the exact sampled sequence: no augmentation.
+            pen, offsets = corpus.teacher_pen[index], corpus.teacher_offsets[index]
+        elif self.scale or self.drop:
+            sketch = augment(sketch, self.rng, self.scale, self.drop)
+        return sketch, corpus.class_ids[index], pen, offsets
+
+
+def collate(items: Sequence[tuple]) -> Batch:
+    """Pad to the longest sketch + 1 end token: [B, T+1, 5] with the start token first."""
+    batch = len(items)
+    steps = max(len(item[0]) for item in items) + 1
+    inputs = np.zeros((batch, steps + 1, 5), np.float32)
+    inputs[:, 0, 2] = 1.0
+    lengths = np.zeros(batch, np.int64)
+    class_ids = np.zeros(batch, np.int64)
+    has_teacher = items[0][2] is not None
+    pens = offsets = None
+    if has_teacher:
+        pens = np.zeros((batch, steps, 3), np.float32)
+        pens[:, :, 2] = 1.0
+        offsets = np.zeros((batch, steps, items[0][3].shape[1], 2), np.float32)
+    for row, (sketch, class_id, pen, offs) in enumerate(items):
+        n = len(sketch)
+        lengths[row] = n
+        class_ids[row] = class_id
+        inputs[row, 1 : n + 1, :2] = sketch[:, :2]
+        inputs[row, 1 : n + 1, 3] = sketch[:, 2]
+        inputs[row, 1 : n + 1, 2] = 1.0 - sketch[:, 2]
+        inputs[row, n + 1 :, 4] = 1.0
+        if pens is not None and offsets is not None:
+            pens[row, : n + 1] = pen
+            offsets[row, :n] = offs
+    return Batch(
+        torch.from_numpy(inputs),
+        torch.from_numpy(lengths),
+        torch.from_numpy(class_ids),
+        None if pens is None else torch.from_numpy(pens),
+        None if offsets is None else torch.from_numpy(offsets),
+    )
+
+
+class BucketBatchSampler(Sampler[list[int]]):
+    """Batches of similar length (little padding), shuffled each epoch, split across ranks."""
+
+    def __init__(
+        self,
+        lengths: Sequence[int],
+        batch_size: int,
+        seed: int = 0,
+        rank: int = 0,
+        world_size: int = 1,
+    ) -> None:
+        self.lengths = np.asarray(lengths)
+        self.batch_size = batch_size
+        self.seed = seed
+        self.rank = rank
+        self.world_size = world_size
+        self.epoch = 0
+
+    def __len__(self) -> int:
+        return math.ceil(len(self.lengths) / self.batch_size) // self.world_size
+
+    def __iter__(self) -> Iterator[list[int]]:
+        rng = np.random.default_rng(self.seed + self.epoch)
+        self.epoch += 1
+        # Jitter the sort key so equal-length sketches mix classes across epochs.
+        order = np.argsort(self.lengths + rng.uniform(0, 3, len(self.lengths)), kind="stable")
+        batches = [
+            order[i : i + self.batch_size].tolist() for i in range(0, len(order), self.batch_size)
+        ]
+        rng.shuffle(batches)
+        usable = len(batches) // self.world_size * self.world_size
+        yield from batches[self.rank : usable : self.world_size]

@@ -1,0 +1,144 @@
+"""Shared command-line options and the glue from parsed options to a training run.
+
+Used by ``doodle train fit`` and ``doodle train distill``: model sizes, optimisation settings,
+resuming (from a torch checkpoint, one exported model folder, or a folder of exported class
+folders) and the run folder layout. Imports torch only inside functions; no Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from doodle.core.errors import ModelError
+from doodle.engine import contract
+
+
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("model")
+    group.add_argument("--hidden", type=int, default=256, help="decoder LSTM size (256)")
+    group.add_argument("--vae", action="store_true", help="train a VAE (encoder + latent z)")
+    group.add_argument(
+        "--enc-hidden", type=int, default=128, help="encoder LSTM size per direction"
+    )
+    group.add_argument("--z-size", type=int, default=64, help="latent size of a VAE (64)")
+    group.add_argument("--mixtures", type=int, default=20, help="Gaussian mixture components")
+
+
+def add_training_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("training")
+    group.add_argument("--out", type=Path, required=True, help="run folder (log, exports)")
+    group.add_argument("--minutes", type=float, default=0.0, help="stop after this many minutes")
+    group.add_argument("--steps", type=int, default=0, help="stop after this many steps")
+    group.add_argument("--batch", type=int, default=100, help="sketches per batch (100)")
+    group.add_argument("--lr", type=float, default=1e-3, help="initial learning rate")
+    group.add_argument("--lr-decay", type=float, default=0.9999, help="per-step LR decay")
+    group.add_argument("--kl-weight", type=float, default=0.5, help="KL weight (VAE)")
+    group.add_argument("--kl-tolerance", type=float, default=0.2, help="KL floor per dimension")
+    group.add_argument(
+        "--kl-decay", type=float, default=0.999, help="per-step decay of (1 - KL annealing eta)"
+    )
+    group.add_argument("--max-len", type=int, default=250, help="drop longer sketches")
+    group.add_argument("--augment-scale", type=float, default=0.15, help="random x/y scaling")
+    group.add_argument("--augment-drop", type=float, default=0.10, help="point dropping")
+    group.add_argument(
+        "--export-every-min", type=float, default=10.0, help="export model folders this often"
+    )
+    group.add_argument("--fp16", action="store_true", help="export fp16 weights (half the size)")
+    group.add_argument("--threads", type=int, default=1, help="torch CPU threads (1)")
+    group.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    group.add_argument("--seed", type=int, default=0)
+    group.add_argument(
+        "--resume",
+        type=Path,
+        help="continue from checkpoint.pt, an exported model folder, or a folder of them",
+    )
+
+
+def train_config(args: argparse.Namespace, match_teacher: bool = False):
+    from doodle.train.trainer import TrainConfig
+
+    return TrainConfig(
+        batch_size=args.batch,
+        learning_rate=args.lr,
+        lr_decay=args.lr_decay,
+        kl_weight=args.kl_weight,
+        kl_tolerance=args.kl_tolerance,
+        kl_decay=args.kl_decay,
+        norm_len=args.max_len,
+        match_teacher=match_teacher,
+        augment_scale=args.augment_scale,
+        augment_drop=args.augment_drop,
+        max_steps=args.steps,
+        minutes=args.minutes,
+        export_every_s=60.0 * args.export_every_min,
+        threads=args.threads,
+        seed=args.seed,
+        fp16_export=args.fp16,
+    )
+
+
+def exported_folders(path: Path) -> list[Path]:
+    """The model folders at ``path``: the folder itself, or its subfolders with model.json."""
+    if (path / contract.MODEL_JSON).is_file():
+        return [path]
+    folders = sorted(p for p in path.iterdir() if (p / contract.MODEL_JSON).is_file())
+    if not folders:
+        raise ModelError(f"{path}: no exported model folders to resume from")
+    return folders
+
+
+def build_model(args: argparse.Namespace, class_names: list[str]):
+    """A fresh model, or the resumed one with its class order; returns (model, names, ckpt)."""
+    from doodle.train.export import load_exported
+    from doodle.train.model import ModelConfig, SketchRNN
+
+    if args.resume is None:
+        config = ModelConfig(
+            hidden_size=args.hidden,
+            enc_hidden_size=args.enc_hidden,
+            z_size=args.z_size if args.vae else 0,
+            num_mixture=args.mixtures,
+            num_classes=len(class_names),
+        )
+        return SketchRNN(config), class_names, None
+    if args.resume.is_file():
+        import torch
+
+        state = torch.load(args.resume, map_location="cpu", weights_only=True)
+        model = SketchRNN(ModelConfig(**state["model_config"]))
+        model.load_state_dict(state["model"])
+        return model, [c["name"] for c in state["classes"]], args.resume
+    model, classes, _ = load_exported(exported_folders(args.resume))
+    return model, [c.name for c in classes], None
+
+
+def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teacher: bool) -> int:
+    """Train on ``corpus`` as the options say; print progress; exports land in <out>/export."""
+    from doodle.train.trainer import Trainer, describe_rate, setup_distributed
+
+    context = setup_distributed(args.device)
+    corpus.drop_longer_than(args.max_len)
+    model, names, checkpoint = build_model(args, [c.name for c in corpus.classes])
+    corpus.reorder_classes(names)
+    args.out.mkdir(parents=True, exist_ok=True)
+    trainer = Trainer(
+        corpus, model, train_config(args, match_teacher), args.out, provenance, context
+    )
+    if checkpoint is not None:
+        trainer.load_checkpoint(checkpoint)
+    if context.is_main:
+        sizes = model.config.to_dict()
+        print(
+            f"training {model.config.kind} {sizes} on {len(corpus)} sketches, "
+            f"{len(corpus.classes)} classes, device {context.device}, world {context.world_size}"
+        )
+    result = trainer.run(
+        on_log=lambda record: print(describe_rate(record), flush=True) if context.is_main else None
+    )
+    if context.is_main:
+        print(json.dumps(result))
+        print(f"exported model folders: {args.out / 'export'}")
+    return 0

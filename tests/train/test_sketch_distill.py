@@ -1,0 +1,183 @@
+"""Teacher sampling, `doodle train distill` end to end (with resume), and `doodle samples`."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+import numpy as np  # noqa: E402
+
+from doodle import paths  # noqa: E402
+from doodle.cli import main  # noqa: E402
+from doodle.engine import contract  # noqa: E402
+from doodle.train.data import ClassUnits, SketchCorpus, load_teacher_samples  # noqa: E402
+from doodle.train.export import write_class_folder  # noqa: E402
+from doodle.train.model import ModelConfig, SketchRNN  # noqa: E402
+from doodle.train.sample_grid import render_grid, write_png  # noqa: E402
+from doodle.train.teacher import resolve_model, sample_sketches, save_samples  # noqa: E402
+from tests.train.sketch_helpers import polygon_sketch, randomise  # noqa: E402
+
+
+def install_teacher(name: str, seed: int = 0) -> None:
+    """A small random decoder-only model installed as a user model."""
+    torch.manual_seed(seed)
+    model = SketchRNN(ModelConfig(hidden_size=16, z_size=0, num_mixture=2))
+    randomise(model, 0.2, seed)
+    with torch.no_grad():
+        model.output.bias[2] = -1.5  # end a drawing now and then, not at once
+    units = ClassUnits(name, 40.0, 2.0, 25, "test")
+    write_class_folder(model, 0, units, paths.user_models_dir() / name, {"dataset": "test"})
+
+
+def test_batched_sampling_records_soft_targets(tmp_path):
+    install_teacher("cat")
+    model = resolve_model("cat")
+    samples = sample_sketches(model, 30, batch=16, seed=3, extra_offsets=2, record_targets=True)
+    count = len(samples.lengths)
+    assert 0 < count <= 30
+    assert samples.points.shape == (samples.lengths.sum(), 3)
+    assert samples.teacher_pen.shape == (samples.lengths.sum() + count, 3)
+    assert samples.teacher_offsets.shape == (samples.lengths.sum(), 2, 2)
+    np.testing.assert_allclose(samples.teacher_pen.astype(np.float32).sum(1), 1.0, atol=2e-3)
+    assert all(s[-1, 2] == 1.0 for s in samples.sketches())
+    again = sample_sketches(model, 30, batch=16, seed=3, extra_offsets=2, record_targets=True)
+    np.testing.assert_array_equal(again.points, samples.points)
+    save_samples(tmp_path / "cat.npz", samples, model.info, 1.0)
+    corpus = SketchCorpus()
+    load_teacher_samples(tmp_path / "cat.npz", corpus)
+    assert len(corpus) == count and corpus.has_teacher_targets
+    assert corpus.classes[0].scale_factor == 40.0
+
+
+def test_low_temperature_sampling_keeps_unfinished_sketches():
+    install_teacher("cat")
+    samples = sample_sketches(resolve_model("cat"), 8, temperature=0.3, keep_unfinished=True)
+    assert len(samples.lengths) == 8
+
+
+@pytest.mark.slow
+def test_distill_trains_exports_and_resumes(tmp_path, capsys):
+    install_teacher("cat", 0)
+    install_teacher("dog", 1)
+    run = tmp_path / "run"
+    common = [
+        "--samples",
+        "60",
+        "--out",
+        str(run),
+        "--hidden",
+        "16",
+        "--vae",
+        "--z-size",
+        "4",
+        "--enc-hidden",
+        "8",
+        "--batch",
+        "10",
+        "--mixtures",
+        "3",
+        "--export-every-min",
+        "100",
+    ]
+    teachers = ["--teacher", "cat", "--teacher", "dog"]
+    assert main(["train", "distill", *teachers, *common, "--steps", "6", "--match-teacher"]) == 0
+    for name in ("cat", "dog"):
+        info = contract.check_model_folder(run / "export" / name)
+        assert info.kind == "vae" and info.z_size == 4
+        assert info.provenance["teachers"]["cat"]["model"] == "cat"
+        assert info.provenance["steps"] == 6
+    assert (run / "samples" / "cat.npz").is_file()
+    resumed = tmp_path / "resumed"
+    common[common.index(str(run))] = str(resumed)
+    (resumed / "samples").mkdir(parents=True)
+    for name in ("cat", "dog"):
+        (resumed / "samples" / f"{name}.npz").write_bytes(
+            (run / "samples" / f"{name}.npz").read_bytes()
+        )
+    args = [
+        "--teacher",
+        "dog",
+        "--teacher",
+        "cat",
+        *common,
+        "--steps",
+        "2",
+        "--resume",
+        str(run / "export"),
+    ]
+    assert main(["train", "distill", *args]) == 0
+    out = capsys.readouterr().out
+    assert "reusing samples" in out
+    info = contract.check_model_folder(resumed / "export" / "cat")
+    assert info.provenance["class_index"] == 0  # the resumed model keeps its class order
+
+
+def test_fit_trains_on_drawings(tmp_path):
+    from doodle.core import ndjson
+
+    rng = np.random.default_rng(0)
+    drawings = []
+    for _ in range(30):
+        s3 = polygon_sketch(rng, 5, size=80.0)
+        points = np.cumsum(s3[:, :2], axis=0) + 120.0
+        drawings.append(ndjson.QuickDrawDrawing(word="pentagon", strokes=(points,)))
+    data = tmp_path / "pentagon.ndjson"
+    ndjson.write_drawings(data, drawings)
+    run = tmp_path / "run"
+    args = [
+        "train",
+        "fit",
+        "--data",
+        str(data),
+        "--out",
+        str(run),
+        "--hidden",
+        "8",
+        "--batch",
+        "8",
+        "--steps",
+        "3",
+        "--mixtures",
+        "2",
+    ]
+    assert main(args) == 0
+    info = contract.check_model_folder(run / "export" / "pentagon")
+    assert info.kind == "gen"
+    assert info.pixel_factor == 1.0
+    assert 10.0 < info.scale_factor < 100.0
+
+
+def read_png(path):
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    start = data.index(b"IDAT") + 4
+    length = struct.unpack(">I", data[start - 8 : start - 4])[0]
+    raw = zlib.decompress(data[start : start + length])
+    rows = np.frombuffer(raw, np.uint8).reshape(height, width + 1)
+    return rows[:, 1:]
+
+
+def test_grid_png_has_ink_in_every_cell(tmp_path):
+    rng = np.random.default_rng(0)
+    sketches = [polygon_sketch(rng, 3 + i) for i in range(4)]
+    write_png(tmp_path / "grid.png", render_grid(sketches, columns=2, cell=50))
+    image = read_png(tmp_path / "grid.png")
+    assert image.shape == (101, 101)
+    for row in range(2):
+        for column in range(2):
+            cell = image[row * 50 + 1 : (row + 1) * 50, column * 50 + 1 : (column + 1) * 50]
+            assert (cell < 100).sum() > 20
+
+
+def test_samples_command_writes_a_grid(tmp_path):
+    install_teacher("cat")
+    out = tmp_path / "cat.png"
+    assert main(["samples", "cat", "--out", str(out), "--count", "4", "--cell", "64"]) == 0
+    image = read_png(out)
+    assert image.shape == (65, 257)
+    assert (image < 100).sum() > 50

@@ -1,0 +1,190 @@
+"""Export to the model-folder contract: the engine loads it and matches the PyTorch module."""
+
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+import numpy as np  # noqa: E402
+import onnx  # noqa: E402
+from onnx import numpy_helper  # noqa: E402
+
+from doodle.engine import contract  # noqa: E402
+from doodle.engine.model import LoadedModel  # noqa: E402
+from doodle.train.data import ClassUnits  # noqa: E402
+from doodle.train.export import export_all, load_exported, read_class_folder  # noqa: E402
+from doodle.train.model import ModelConfig, SketchRNN  # noqa: E402
+from tests.train.sketch_helpers import randomise  # noqa: E402
+
+TOLERANCE = 1e-4
+
+
+def make_model(z_size: int, classes: int = 3) -> SketchRNN:
+    torch.manual_seed(0)
+    model = SketchRNN(
+        ModelConfig(
+            hidden_size=24, enc_hidden_size=12, z_size=z_size, num_mixture=3, num_classes=classes
+        )
+    )
+    randomise(model)
+    return model.eval()
+
+
+def units(classes: int) -> list[ClassUnits]:
+    return [ClassUnits(f"class{i}", 50.0 + i, 2.0, 40, "test") for i in range(classes)]
+
+
+def random_inputs(batch: int, steps: int) -> torch.Tensor:
+    generator = torch.Generator().manual_seed(1)
+    inputs = torch.randn(batch, steps, 5, generator=generator)
+    pen = torch.randint(0, 3, (batch, steps), generator=generator)
+    inputs[..., 2:] = torch.nn.functional.one_hot(pen, 3).float()
+    return inputs
+
+
+@pytest.mark.parametrize("z_size", [0, 6], ids=["gen", "vae"])
+def test_exported_graphs_match_the_module(tmp_path, z_size):
+    model = make_model(z_size)
+    infos = export_all(model, units(3), tmp_path, {"teacher": "test"})
+    assert [info.name for info in infos] == ["class0", "class1", "class2"]
+    batch, steps, class_id = 3, 9, 2
+    inputs = random_inputs(batch, steps)
+    ids = torch.full((batch,), class_id)
+    z = torch.randn(batch, z_size) if z_size else None
+    with torch.no_grad():
+        params, (h_final, c_final) = model.decode(inputs, z, ids)
+        h0, c0 = model.initial_state(z, ids, batch)
+    loaded = LoadedModel(contract.check_model_folder(tmp_path / "class2"))
+    assert loaded.info.kind == ("vae" if z_size else "gen")
+    z_np = None if z is None else z.numpy()
+    h, c = loaded.initial_state(batch, z_np)
+    np.testing.assert_allclose(h, h0[0].numpy(), atol=TOLERANCE)
+    np.testing.assert_allclose(c, c0[0].numpy(), atol=TOLERANCE)
+    for t in range(steps):
+        out, h, c = loaded.step(np.ascontiguousarray(inputs[:, t].numpy()), h, c, z_np)
+        np.testing.assert_allclose(out, params[:, t].numpy(), atol=TOLERANCE)
+    np.testing.assert_allclose(h, h_final[0].numpy(), atol=TOLERANCE)
+    start_h, start_c = loaded.initial_state(batch, z_np)
+    prefix_h, prefix_c = loaded.prime(inputs.numpy(), start_h, start_c, z_np)
+    np.testing.assert_allclose(prefix_h, h_final[0].numpy(), atol=TOLERANCE)
+    np.testing.assert_allclose(prefix_c, c_final[0].numpy(), atol=TOLERANCE)
+
+
+def test_exported_encoder_matches_for_each_length(tmp_path):
+    model = make_model(6)
+    export_all(model, units(3), tmp_path, {"teacher": "test"})
+    strokes = random_inputs(4, 11)
+    lengths = torch.tensor([11, 1, 6, 9])
+    with torch.no_grad():
+        mu, sigma_hat = model.encode(strokes, lengths)
+    loaded = LoadedModel(contract.check_model_folder(tmp_path / "class0"))
+    got_mu, got_sigma = loaded.encoder.run(
+        ["mu", "sigma_hat"], {"strokes": strokes.numpy(), "lengths": lengths.numpy()}
+    )
+    np.testing.assert_allclose(got_mu, mu.numpy(), atol=TOLERANCE)
+    np.testing.assert_allclose(got_sigma, sigma_hat.numpy(), atol=TOLERANCE)
+    # Padding after a sequence's length must not change its code.
+    padded = strokes.clone()
+    padded[1, 1:] = 7.0
+    again, _ = loaded.encoder.run(
+        ["mu", "sigma_hat"], {"strokes": padded.numpy(), "lengths": lengths.numpy()}
+    )
+    np.testing.assert_allclose(again[1], got_mu[1], atol=1e-6)
+
+
+def test_classes_differ_only_by_their_folded_biases(tmp_path):
+    model = make_model(0)
+    export_all(model, units(3), tmp_path, {"teacher": "test"})
+    first = read_class_folder(tmp_path / "class0")[1]
+    second = read_class_folder(tmp_path / "class1")[1]
+    np.testing.assert_array_equal(first["decoder.weight_hh_l0"], second["decoder.weight_hh_l0"])
+    assert not np.allclose(first["decoder.bias"], second["decoder.bias"])
+
+
+def _initializers(path):
+    return {i.name: numpy_helper.to_array(i) for i in onnx.load(str(path)).graph.initializer}
+
+
+@pytest.mark.parametrize("z_size", [0, 6], ids=["gen", "vae"])
+def test_resume_from_export_gives_the_same_weights(tmp_path, z_size):
+    model = make_model(z_size)
+    export_all(model, units(3), tmp_path / "first", {"teacher": "test"})
+    folders = sorted((tmp_path / "first").iterdir())
+    resumed, classes, _ = load_exported(folders[::-1])
+    assert [c.name for c in classes] == ["class0", "class1", "class2"]
+    assert resumed.config == model.config
+    export_all(resumed, classes, tmp_path / "second", {"teacher": "test"})
+    for folder in folders:
+        for graph in folder.glob("*.onnx"):
+            before = _initializers(graph)
+            after = _initializers(tmp_path / "second" / folder.name / graph.name)
+            assert before.keys() == after.keys()
+            for name, value in before.items():
+                np.testing.assert_allclose(after[name], value, atol=1e-6, err_msg=name)
+    inputs = random_inputs(2, 5)
+    ids = torch.tensor([0, 2])
+    z = torch.randn(2, z_size) if z_size else None
+    with torch.no_grad():
+        expected, _ = model.decode(inputs, z, ids)
+        got, _ = resumed.eval().decode(inputs, z, ids)
+    torch.testing.assert_close(got, expected, atol=1e-5, rtol=0)
+
+
+def effective_parameters(model: SketchRNN) -> dict[str, torch.Tensor]:
+    """The parameters of class 0 with torch's two LSTM biases and the class column merged."""
+    z = model.config.z_size
+    dec = model.decoder
+    result = {
+        "decoder.w_x": dec.weight_ih_l0[:, : 5 + z],
+        "decoder.w_h": dec.weight_hh_l0,
+        "decoder.bias": dec.bias_ih_l0 + dec.bias_hh_l0 + dec.weight_ih_l0[:, 5 + z],
+        "output.weight": model.output.weight,
+        "output.bias": model.output.bias,
+    }
+    if z:
+        for name in ("encoder_forward", "encoder_backward"):
+            lstm = getattr(model, name)
+            result[f"{name}.w_x"] = lstm.weight_ih_l0
+            result[f"{name}.w_h"] = lstm.weight_hh_l0
+            result[f"{name}.bias"] = lstm.bias_ih_l0 + lstm.bias_hh_l0
+        for name in ("to_mu", "to_sigma_hat"):
+            result[f"{name}.weight"] = getattr(model, name).weight
+            result[f"{name}.bias"] = getattr(model, name).bias
+        init = model.init_state
+        result["init.weight"] = init.weight[:, :z]
+        result["init.bias"] = init.bias + init.weight[:, z]
+    return result
+
+
+@pytest.mark.parametrize("z_size", [0, 6], ids=["gen", "vae"])
+def test_single_class_resume_recovers_the_parameters(tmp_path, z_size):
+    model = make_model(z_size, classes=1)
+    export_all(model, units(1), tmp_path, {"teacher": "test"})
+    resumed, _, _ = load_exported([tmp_path / "class0"])
+    original = effective_parameters(model)
+    recovered = effective_parameters(resumed)
+    assert original.keys() == recovered.keys()
+    for name, value in original.items():
+        torch.testing.assert_close(recovered[name], value, atol=1e-6, rtol=0, msg=name)
+
+
+def test_fp16_export_is_smaller_and_close(tmp_path):
+    model = make_model(6)
+    export_all(model, units(3), tmp_path / "fp32", {"teacher": "test"})
+    export_all(model, units(3), tmp_path / "fp16", {"teacher": "test"}, fp16=True)
+    full = tmp_path / "fp32" / "class1"
+    half = tmp_path / "fp16" / "class1"
+    assert (half / "decoder_step.onnx").stat().st_size < 0.7 * (
+        full / "decoder_step.onnx"
+    ).stat().st_size
+    a = LoadedModel(contract.check_model_folder(full))
+    b = LoadedModel(contract.check_model_folder(half))
+    x = random_inputs(2, 1)[:, 0].numpy()
+    z = np.ones((2, 6), np.float32)
+    h, c = a.initial_state(2, z)
+    out_a = a.step(x, h, c, z)[0]
+    out_b = b.step(x, h, c, z)[0]
+    np.testing.assert_allclose(out_b, out_a, atol=2e-2)
+    resumed, _, _ = load_exported([half])
+    assert resumed.config.hidden_size == 24
