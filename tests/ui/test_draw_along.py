@@ -6,10 +6,14 @@ The models are Magenta's published bear and sheep, imported through the engine (
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
 
 from doodle.engine import draw
+from doodle.engine.registry import ModelRegistry
+from doodle.ui.main_window import MainWindow
 from tests.ui.pointer import line, mouse_stroke, send_mouse
 
 INFERENCE_TIMEOUT_MS = 60_000
@@ -212,3 +216,23 @@ def test_idea_panes_cannot_be_picked_while_new_ideas_are_coming(window, qtbot):
     before = window.document.strokes
     window.adopt_variation(0)
     assert window.document.strokes == before
+
+
+def test_a_broken_model_gives_a_friendly_message_and_the_app_goes_on(
+    qtbot, magenta_models_dir, tmp_path
+):
+    models = tmp_path / "models"
+    shutil.copytree(magenta_models_dir / "bear", models / "bear")
+    registry = ModelRegistry(bundled_dir=tmp_path / "none", user_dir=models)
+    window = MainWindow(registry)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.show()
+    # The file breaks after Doodle has found the model (a half-finished copy, a bad disk).
+    (models / "bear" / "decoder_step.onnx").write_bytes(b"not an onnx graph")
+    with qtbot.waitSignal(window.draw_along.failed, timeout=INFERENCE_TIMEOUT_MS):
+        window.request_completion()
+    assert window.banner.isVisible()
+    assert "grown-up" in window.banner.text()
+    assert "onnx" not in window.banner.text().lower()
+    mouse_stroke(window.canvas.viewport(), line((100, 100), (200, 200)))
+    assert len(window.document.strokes) == 1
