@@ -129,6 +129,7 @@ class DrawingCanvas(QGraphicsView):
         self._ghost_items: list[QGraphicsItem] = []
         self._paper = QRectF(0, 0, 1, 1)
 
+        document.replaced.connect(self._on_document_replaced)
         document.changed.connect(self._on_document_changed)
         self._on_document_changed()
 
@@ -393,6 +394,14 @@ class DrawingCanvas(QGraphicsView):
                     item.setVisible(False)
 
     # -- keeping the scene equal to the drawing ------------------------------------------------
+
+    def _on_document_replaced(self) -> None:
+        # Another drawing reuses the same stroke ids: start the scene afresh.
+        self._cancel_stroke()
+        self.hide_ghost()
+        for item in self._items.values():
+            self._scene.removeItem(item)
+        self._items.clear()
 
     def _on_document_changed(self) -> None:
         strokes = self.document.strokes

@@ -384,6 +384,7 @@ class MainWindow(QMainWindow):
         self.variations_panel.ending_chosen.connect(self.adopt_variation)
 
         self.document.changed.connect(self._on_document_changed)
+        self.document.replaced.connect(self._on_document_replaced)
         self.canvas.canvas_touched.connect(self._on_canvas_touched)
         self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
 
@@ -540,6 +541,12 @@ class MainWindow(QMainWindow):
             self.preview.discard()
             self._show_choice(False)
         self.schedule_variations()
+
+    def _on_document_replaced(self) -> None:
+        """Another drawing was opened: draw along with what it shows, if that is installed."""
+        name = self.document.drawing.object_name
+        if name and name in {info.name for info in self.draw_along.models()}:
+            self.set_active_model(name)
 
     def _on_canvas_touched(self) -> None:
         self.draw_along.cancel("hint")

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from doodle.core.drawing import Drawing
 from tests.ui.pointer import line, mouse_stroke, tablet_stroke
 
 
@@ -99,3 +100,17 @@ def test_model_strokes_are_added_as_one_step(window_without_models):
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert document.strokes == ()
+
+
+def test_opening_another_drawing_shows_exactly_its_strokes(window_without_models):
+    window = window_without_models
+    _draw_three(window)
+    other = Drawing(object_name="sheep")
+    other.add(other.new_stroke(np.array([[10, 10], [50, 60]], np.float32), "#1e88e5", 4.0))
+    window.document.set_drawing(other)
+    items = window.canvas.stroke_items()
+    assert list(items) == [1]
+    assert items[1].color.name() == "#1e88e5"
+    assert window.document.undo_stack.count() == 0
+    tablet_stroke(window.canvas.viewport(), line((100, 100), (200, 100)), pressure=0.5)
+    assert [s.stroke_id for s in other.strokes] == [1, 2]
