@@ -54,7 +54,7 @@ from doodle.engine.registry import ModelRegistry
 from doodle.ui.canvas import DrawingCanvas
 from doodle.ui.completion import CompletionPreview
 from doodle.ui.document import DrawingDocument
-from doodle.ui.draw_along import COMPLETION, VARIATIONS, DrawAlong
+from doodle.ui.draw_along import COMPLETION, VARIATIONS, DrawAlong, DrawRequest
 from doodle.ui.style import MODEL_COLORS, STYLE_SHEET
 from doodle.ui.variations import DEFAULT_PANES, VariationsPanel
 from doodle.ui.widgets import BigButton, BrushSizes, ColorPalette, MessageBanner, icon
@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._on_draw_along_models_changed()
         self._update_undo_buttons()
-        self._update_ai_buttons()
+        # The model chosen while DrawAlong started: take it up as if it had just been chosen
+        # (object name, and ideas even for an empty page).
+        self._on_draw_along_active_model_changed(self.draw_along.active_model())
         self.resize(1366, 768)
 
     # -- places other parts of Doodle fill -----------------------------------------------------
@@ -471,7 +473,7 @@ class MainWindow(QMainWindow):
         if self.hints_enabled and self.draw_along.has_models():
             self.draw_along.request_hint(self._make_request())
 
-    def _make_request(self):
+    def _make_request(self) -> DrawRequest:
         strokes = [stroke.xy for stroke in self.document.strokes]
         width, height = self.canvas.canvas_size()
         return self.draw_along.make_request(

@@ -236,3 +236,11 @@ def test_a_broken_model_gives_a_friendly_message_and_the_app_goes_on(
     assert "onnx" not in window.banner.text().lower()
     mouse_stroke(window.canvas.viewport(), line((100, 100), (200, 200)))
     assert len(window.document.strokes) == 1
+
+
+def test_an_empty_page_already_shows_ideas(window, qtbot):
+    qtbot.waitUntil(
+        lambda: all(p.has_ending() for p in window.variations_panel.panes()),
+        timeout=INFERENCE_TIMEOUT_MS,
+    )
+    assert window.document.drawing.object_name == "bear"
