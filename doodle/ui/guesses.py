@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from doodle.engine.recognize import Guess, Recognizer, load_classifier
 from doodle.ui.picker import SMALL_PICTURE_PX, ObjectButton, PickerController
 from doodle.ui.picker_art import object_label
+from doodle.ui.workers import InferenceWorker
 
 RECOGNIZE_CHANNEL = "recognize"
 TOP_GUESSES = 3
@@ -76,19 +77,21 @@ class RecognitionController(QObject):
         self,
         window,
         picker: PickerController,
+        worker: InferenceWorker,
         recognizer: Recognizer | None = None,
         offers: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.picker = picker
-        self.worker = window.draw_along.worker
+        self.worker = worker
         self.recognizer = recognizer or Recognizer(window.draw_along.registry, load_classifier())
         self._offers = offers if offers is not None else (lambda _name: True)
         self.guess_bar = GuessBar()
         self.last_guesses: list[Guess] = []
         self.guess_bar.guess_chosen.connect(self._on_guess_bar_guess_chosen)
         self.worker.result_ready.connect(self._on_worker_result_ready)
+        self.worker.job_failed.connect(self._on_worker_job_failed)
         window.document.changed.connect(self.request)
         window.active_model_changed.connect(self._on_window_active_model_changed)
         picker.pictures_changed.connect(self._show)
@@ -121,6 +124,12 @@ class RecognitionController(QObject):
         self.last_guesses = [g for g in result if g.score >= MIN_SCORE]  # type: ignore[union-attr]
         self._show()
         self.guesses_shown.emit(list(self.last_guesses))
+
+    def _on_worker_job_failed(self, channel: str, _error: object) -> None:
+        # Guessing is a bonus: when it fails (the worker logs why) the guesses just go away.
+        if channel == RECOGNIZE_CHANNEL:
+            self.last_guesses = []
+            self._show()
 
     def _show(self) -> None:
         infos = {info.name: info for info in self.window.draw_along.models()}

@@ -5,8 +5,8 @@ window a button in the picker area shows the current object and opens the grid i
 (``ObjectPickerPopup``), which keeps the canvas large; "More objects…" there downloads
 models (behind the teacher PIN when one is set). ``PickerController`` wires it all to the
 window: the offered models (all installed ones, or the classroom's ``objects`` list), the
-pictures (made in the worker and cached by ``doodle.engine.thumbnails``), and the choice
-(``window.set_active_model``).
+pictures (made in the worker and cached by ``doodle.engine.thumbnails``; an object whose
+picture cannot be made keeps its name alone), and the choice (``window.set_active_model``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from doodle.engine.contract import ModelInfo
 from doodle.engine.thumbnails import model_drawing, model_fingerprint, remove_stale
 from doodle.ui.picker_art import drawing_icon, object_label
+from doodle.ui.workers import InferenceWorker
 
 PICTURE_PX = 96
 SMALL_PICTURE_PX = 48
@@ -175,11 +176,13 @@ class PickerController(QObject):
     def __init__(
         self,
         window,
+        worker: InferenceWorker,
         offers: Callable[[str], bool] | None = None,
         download: Callable[[QWidget], list[str]] | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.worker = worker
         self.draw_along = window.draw_along
         self._offers = offers if offers is not None else (lambda _name: True)
         self._download = download
@@ -193,7 +196,7 @@ class PickerController(QObject):
         self.picker.more_objects_requested.connect(self._on_picker_more_objects_requested)
         self.current_button.clicked.connect(self.popup.open)
         self.draw_along.models_changed.connect(self._on_draw_along_models_changed)
-        self.draw_along.worker.result_ready.connect(self._on_worker_result_ready)
+        worker.result_ready.connect(self._on_worker_result_ready)
         window.active_model_changed.connect(self._on_window_active_model_changed)
         self._on_draw_along_models_changed()
 
@@ -221,7 +224,7 @@ class PickerController(QObject):
         def job(state) -> tuple[str, list[np.ndarray]]:
             return name, model_drawing(registry.get(name), cancel=state.is_cancelled)
 
-        self.draw_along.worker.submit(THUMBNAIL_CHANNEL + name, job)
+        self.worker.submit(THUMBNAIL_CHANNEL + name, job)
 
     def _on_worker_result_ready(self, channel: str, result: object) -> None:
         if not channel.startswith(THUMBNAIL_CHANNEL):

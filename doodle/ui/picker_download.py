@@ -159,9 +159,13 @@ class ModelDownloadDialog(QDialog):
 
 
 def make_downloader(
-    worker: InferenceWorker, registry: ModelRegistry, settings: Callable[[], Settings]
+    registry: ModelRegistry, settings: Callable[[], Settings]
 ) -> Callable[[QWidget], list[str]]:
-    """The picker's "More objects…" action: PIN check, then the download dialog."""
+    """The picker's "More objects…" action: PIN check, then the download dialog.
+
+    The dialog has a worker of its own, so a failed download is reported once, in the
+    dialog, and never as a drawing problem in the main window.
+    """
 
     def run(parent: QWidget) -> list[str]:
         current = settings()
@@ -170,11 +174,14 @@ def make_downloader(
         ):
             return []
         base = download.base_url(None, current.models_url)
+        worker = InferenceWorker()
         dialog = ModelDownloadDialog(worker, registry, base_url=base, parent=parent)
         try:
             dialog.exec()
             return list(dialog.installed)
         finally:
+            worker.shutdown()
+            worker.deleteLater()
             dialog.deleteLater()
 
     return run

@@ -14,6 +14,7 @@ from doodle.config import Settings, load_settings
 from doodle.ui.guesses import RecognitionController
 from doodle.ui.picker import PickerController
 from doodle.ui.picker_download import make_downloader
+from doodle.ui.workers import InferenceWorker
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,12 @@ def attach_object_picker(window, settings: Settings | None = None) -> PickerPart
     """Create the picker and the guesses for ``window`` and add them to its picker area."""
     current = settings if settings is not None else load_settings().settings
     draw_along = window.draw_along
-    downloader = make_downloader(draw_along.worker, draw_along.registry, lambda: current)
-    picker = PickerController(window, offers=current.offers, download=downloader)
-    recognition = RecognitionController(window, picker, offers=current.offers)
+    downloader = make_downloader(draw_along.registry, lambda: current)
+    # A worker of their own: a failed picture or guess never shows as a drawing problem.
+    worker = InferenceWorker(window)
+    window.destroyed.connect(lambda *_: worker.shutdown())
+    picker = PickerController(window, worker, offers=current.offers, download=downloader)
+    recognition = RecognitionController(window, picker, worker, offers=current.offers)
     window.model_chooser.hide()
     window.add_to_picker_area(recognition.guess_bar)
     # Beside the "Let's draw:" caption, where the hidden model list was.

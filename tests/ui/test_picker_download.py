@@ -68,7 +68,7 @@ def test_failed_download_says_why_and_installs_nothing(qtbot, server, worker):
     assert not (paths.user_models_dir() / "bear").exists()
 
 
-def test_more_objects_asks_for_the_teacher_pin(qtbot, worker, monkeypatch):
+def test_more_objects_asks_for_the_teacher_pin(qtbot, monkeypatch):
     asked = []
 
     def refuse(parent, settings, reason):
@@ -77,7 +77,7 @@ def test_more_objects_asks_for_the_teacher_pin(qtbot, worker, monkeypatch):
 
     monkeypatch.setattr("doodle.ui.picker_download.confirm_teacher", refuse)
     settings = Settings(teacher_pin_hash=hash_pin("1234"))
-    downloader = make_downloader(worker, ModelRegistry(), lambda: settings)
+    downloader = make_downloader(ModelRegistry(), lambda: settings)
     parent = QWidget()
     qtbot.addWidget(parent)
     assert downloader(parent) == []
