@@ -140,7 +140,12 @@ class DrawingCanvas(QGraphicsView):
         return self._paper.width(), self._paper.height()
 
     def fit_content(self) -> None:
-        """Zoom out just enough to show every item, or back to 1:1 when all fit the paper."""
+        """Zoom out just enough to show every item, or back to 1:1 when all fit the paper.
+
+        Never while a pointer is down (the ink would jump away from it); pen-up catches up.
+        """
+        if self.is_drawing():
+            return
         content = self._scene.itemsBoundingRect()
         if content.isEmpty() or self._paper.contains(content):
             if not self.transform().isIdentity():
@@ -191,8 +196,7 @@ class DrawingCanvas(QGraphicsView):
         for item in self._ghost_items:
             self._scene.removeItem(item)
         self._ghost_items.clear()
-        if not self.is_drawing():
-            self.fit_content()
+        self.fit_content()
 
     def ghost_visible(self) -> bool:
         return bool(self._ghost_items)
@@ -313,10 +317,11 @@ class DrawingCanvas(QGraphicsView):
     def _pointer_pressed(self, sample: PointerInput) -> None:
         if self._active_kind is not None:
             self._cancel_stroke()
-        self.hide_ghost()
-        self.canvas_touched.emit()
+        # Down first: whatever vanishes now must not re-zoom the view under the pointer.
         self._active_kind = sample.kind
         self._active_erases = sample.kind is PointerKind.ERASER or self.eraser_mode
+        self.hide_ghost()
+        self.canvas_touched.emit()
         if self._active_erases:
             self._erasing = set()
             self._erase_at(sample.x, sample.y)
@@ -340,21 +345,22 @@ class DrawingCanvas(QGraphicsView):
         kind = self._active_kind
         if kind is None:
             return
-        self._active_kind = None
         if self._active_erases:
-            self._active_erases = False
             self._erase_at(sample.x, sample.y)
+            self._active_kind, self._active_erases = None, False
             erased = sorted(self._erasing)
             self._erasing = set()
             if erased:
                 self.document.remove_strokes(erased)
                 self.strokes_erased.emit(erased)
+            self.fit_content()
             return
         last = self._samples[-1] if self._samples else None
         if last is None or (last[0], last[1]) != (sample.x, sample.y):
             self._add_sample(sample)
         points = np.array(self._samples, dtype=np.float32)
         self._drop_live_item()
+        self._active_kind = None
         stroke = self.document.add_stroke(points, self.brush_color, self.brush_width)
         self.stroke_finished.emit(stroke)
 
@@ -367,6 +373,7 @@ class DrawingCanvas(QGraphicsView):
         self._drop_live_item()
         self._active_kind = None
         self._active_erases = False
+        self.fit_content()
 
     def _drop_live_item(self) -> None:
         if self._live is not None:

@@ -195,3 +195,25 @@ def test_the_view_zooms_out_to_show_strokes_beyond_the_paper(canvas):
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert canvas.transform().isIdentity()
+
+
+def test_the_view_never_zooms_under_a_pointer_that_is_down(canvas):
+    far_ghost = np.array([[100, 100], [1600, 1200]], np.float32)
+    canvas.show_ghost([far_ghost])
+    zoomed = canvas.transform().m11()
+    assert zoomed < 0.6
+    viewport = canvas.viewport()
+    # A line that lies on the paper (in scene px) where the zoomed-out view shows it.
+    to_view = canvas.viewportTransform()
+    start, end = to_view.map(QPointF(100, 300)), to_view.map(QPointF(400, 300))
+    points = line((start.x(), start.y()), (end.x(), end.y()))
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, points[0])
+    assert not canvas.ghost_visible()
+    assert canvas.transform().m11() == zoomed  # the ghost went, the zoom waits for pen-up
+    for point in points[1:]:
+        send_mouse(viewport, QEvent.Type.MouseMove, point)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, points[-1])
+    stroke = canvas.document.strokes[-1]
+    # One straight horizontal line in scene px: nothing jumped while drawing.
+    assert np.ptp(stroke.xy[:, 1]) < 0.01
+    assert canvas.transform().isIdentity()
