@@ -54,15 +54,6 @@ def recognizer_folders() -> list[Path]:
     ]
 
 
-def is_recognizer_folder(folder: Path) -> bool:
-    """True for a recogniser folder (it sits among the sketch models but is not one)."""
-    try:
-        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(meta, dict) and meta.get("kind") == RECOGNIZER_KIND
-
-
 class Classifier:
     """The recogniser's ONNX CNN and what its ``model.json`` says about it."""
 

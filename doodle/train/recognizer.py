@@ -22,9 +22,8 @@ from typing import Any
 import numpy as np
 
 from doodle.core.strokes import stroke3_to_strokes
+from doodle.engine.recognize import CLASSIFIER_FILE, RECOGNIZER_KIND
 from doodle.engine.recognize_raster import RasterSpec, rasterize
-
-CLASSIFIER_FILE = "classifier.onnx"
 
 
 @dataclass(frozen=True)
@@ -219,7 +218,7 @@ def write_recognizer_folder(
         meta = {
             "format": 1,
             "name": "recognizer",
-            "kind": "recognizer",
+            "kind": RECOGNIZER_KIND,
             "classes": list(classes),
             "input": {"name": "image", "layout": "NCHW", "range": [0.0, 1.0], **spec.to_json()},
             "output": {"name": "logits"},
