@@ -34,7 +34,7 @@ def _lines(frame: Frame) -> list[np.ndarray]:
     return [np.asarray(line, dtype=np.float64)[:, :2] for line in frame if len(line) > 0]
 
 
-def _centred(frames: Sequence[Frame]) -> tuple[list[list[np.ndarray]], float]:
+def centred_frames(frames: Sequence[Frame]) -> tuple[list[list[np.ndarray]], float]:
     """Each frame moved to centre on (0, 0), and the largest extent of any frame."""
     moved: list[list[np.ndarray]] = []
     extent = 1.0
@@ -85,7 +85,7 @@ def strip_image(
     width, height = len(frames) * cell_px, cell_px
     _check_size(width, height)
     ensure_gui_application()
-    moved, extent = _centred(frames)
+    moved, extent = centred_frames(frames)
     scale = cell_px * (1.0 - 2 * MARGIN_FRACTION) / extent
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
@@ -132,7 +132,7 @@ def animation_frames(
         raise DoodleError("a morph animation needs at least one frame")
     _check_size(size_px, size_px)
     ensure_gui_application()
-    moved, extent = _centred(frames)
+    moved, extent = centred_frames(frames)
     scale = size_px * (1.0 - 2 * MARGIN_FRACTION) / extent
     pen = _ink_pen(color, size_px)
     images = []

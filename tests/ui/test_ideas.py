@@ -1,0 +1,191 @@
+"""Play with ideas in the real window: reimagine fills the panes, morph plays and exports, mix.
+
+The models are real ONNX folders: a small decoder-only model "shapes" (what the child draws
+along with) and a small random VAE for the same object ("shapes_ideas", class "shapes").
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QImageReader
+
+from doodle.autosave import DrawingStore
+from doodle.config import load_settings
+from doodle.core.drawing import Drawing
+from doodle.core.fileformat import load_drawing, save_drawing
+from doodle.engine import ideas as engine_ideas
+from doodle.engine.registry import ModelRegistry
+from doodle.ui.classroom import attach_classroom
+from doodle.ui.ideas import REIMAGINE_COUNT, attach_ideas
+from doodle.ui.main_window import MainWindow
+from tests.bench.model_factory import write_tiny_model
+from tests.engine.test_ideas_models import shape_drawing, write_random_vae
+
+
+def _registry(tmp_path: Path, with_vae: bool = True) -> ModelRegistry:
+    bundled, user = tmp_path / "bundled", tmp_path / "user"
+    bundled.mkdir()
+    write_tiny_model(user, "shapes")
+    if with_vae:
+        write_random_vae(user, "shapes_ideas", seed=3, class_name="shapes")
+    return ModelRegistry(bundled_dir=bundled, user_dir=user)
+
+
+def _window(qtbot, registry: ModelRegistry) -> MainWindow:
+    window = MainWindow(registry)
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def saved_folder(tmp_path) -> Path:
+    """Two saved drawings (a zigzag and a circle), as the gallery would show them."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    rng = np.random.default_rng(5)
+    for number, kind in enumerate(("zigzag", "circle")):
+        drawing = Drawing(object_name="shapes", child_name=f"Kim {number}")
+        for line in shape_drawing(kind, rng):
+            drawing.add(drawing.new_stroke(line))
+        save_drawing(folder / f"saved-{number}.doodle", drawing)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, saved_folder):
+    window = _window(qtbot, _registry(tmp_path))
+    window.ideas = attach_ideas(window, folders=lambda: [saved_folder])
+    return window
+
+
+def _draw_circle(window) -> None:
+    for line in shape_drawing("circle", np.random.default_rng(1)):
+        window.document.add_stroke(line, "#222222", 4.0)
+
+
+def _wait_for_panes(qtbot, panel) -> None:
+    qtbot.waitUntil(lambda: len(panel.reimagined()) == REIMAGINE_COUNT, timeout=20000)
+
+
+def test_reimagine_fills_the_panes_from_a_worker_thread(qtbot, window, monkeypatch) -> None:
+    panel = window.ideas
+    assert panel.parent() is window.ideas_area and panel.isVisible()
+    assert not panel.reimagine_button.isEnabled()
+    assert "Draw something first" in panel.reimagine_button.toolTip()
+    threads = []
+    real = engine_ideas.reimagine
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine_ideas, "reimagine", recording)
+    _draw_circle(window)
+    assert panel.reimagine_button.isEnabled()
+    qtbot.mouseClick(panel.reimagine_button, Qt.MouseButton.LeftButton)
+    assert panel.panes_box.isVisible()
+    _wait_for_panes(qtbot, panel)
+    assert threads and threads[0] is not threading.main_thread()
+    drawings = panel.reimagined()
+    assert len({np.concatenate(d).tobytes() for d in drawings}) == REIMAGINE_COUNT
+    assert all(pane.isEnabled() for pane in panel.panes)
+    # The new drawings stand in for the variation panes until the child goes back.
+    assert not window.variations_panel.isVisible()
+    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
+    assert window.variations_panel.isVisible() and not panel.panes_box.isVisible()
+
+
+def test_a_reimagined_drawing_goes_on_a_new_page_and_the_old_one_stays_saved(qtbot, window) -> None:
+    tools = attach_classroom(window, load_settings())
+    _draw_circle(window)
+    old = window.document.drawing
+    old_path = tools.autosaver.last_outcome.path
+    qtbot.mouseClick(window.ideas.reimagine_button, Qt.MouseButton.LeftButton)
+    _wait_for_panes(qtbot, window.ideas)
+    chosen = window.ideas.panes[2].ending()
+    with qtbot.waitSignal(window.ideas.page_started):
+        qtbot.mouseClick(window.ideas.panes[2], Qt.MouseButton.LeftButton)
+    new = window.document.drawing
+    assert new is not old and len(old) == 1
+    assert [s.author for s in new.strokes] == ["model"] * len(chosen)
+    assert new.object_name == "shapes"
+    # The same drawing, moved to the middle of the page.
+    shift = new.strokes[0].xy[0] - chosen[0][0]
+    for stroke, line in zip(new.strokes, chosen, strict=True):
+        assert np.allclose(stroke.xy, line + shift, atol=1e-3)
+    assert not window.ideas.panes_box.isVisible() and window.variations_panel.isVisible()
+    # Both drawings are in the save folder: the child's and the new page.
+    saved = DrawingStore(tools.autosaver.save_folder).drawings()
+    assert old_path in saved and len(saved) == 2
+    assert [s.author for s in load_drawing(old_path).strokes] == ["child"]
+
+
+def test_ideas_need_a_model_with_an_encoder(qtbot, tmp_path) -> None:
+    window = _window(qtbot, _registry(tmp_path, with_vae=False))
+    panel = attach_ideas(window, folders=lambda: [])
+    _draw_circle(window)
+    for button in (panel.reimagine_button, panel.morph_button, panel.mix_button):
+        assert not button.isEnabled()
+        assert "cannot do that yet" in button.toolTip()
+    assert panel.open_morph() is None
+
+
+def test_morph_plays_and_exports(qtbot, window) -> None:
+    _draw_circle(window)
+    qtbot.mouseClick(window.ideas.morph_button, Qt.MouseButton.LeftButton)
+    dialog = window.ideas.morph_dialog
+    assert dialog is not None and dialog.isVisible()
+    # The canvas drawing first, then the saved ones.
+    assert dialog.start_chooser.count() == 3
+    assert [d.child_name for d in dialog.start_chooser.drawings()[1:]] == ["Kim 1", "Kim 0"]
+    dialog.start_chooser.choose(0)
+    dialog.end_chooser.choose(2)  # the saved zigzag
+    assert not dialog.save_strip_button.isEnabled()
+    qtbot.mouseClick(dialog.morph_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.player.frame_count() > 0, timeout=20000)
+    assert dialog.player.frame_count() == engine_ideas.DEFAULT_MORPH_FRAMES
+    assert dialog.player.is_playing()
+    shown = []
+    dialog.player.frame_shown.connect(shown.append)
+    qtbot.waitUntil(lambda: len(set(shown)) >= 3, timeout=10000)
+    assert dialog.strip_label.pixmap().width() == engine_ideas.DEFAULT_MORPH_FRAMES * 72
+
+    strip = dialog.save("png")
+    gif = dialog.save("gif")
+    exports = load_settings().settings.drawings_folder / "exports"
+    assert strip is not None and strip.parent == exports
+    image = QImage(str(strip))
+    assert (image.width(), image.height()) == (engine_ideas.DEFAULT_MORPH_FRAMES * 160, 160)
+    frames = engine_ideas.DEFAULT_MORPH_FRAMES
+    assert QImageReader(str(gif)).imageCount() == 2 * frames - 2  # there and back again
+    dialog.accept()
+    assert window.ideas.morph_dialog is None
+
+
+def test_mix_hides_behind_the_fold_and_puts_its_result_on_a_new_page(qtbot, window) -> None:
+    panel = window.ideas
+    _draw_circle(window)
+    assert not panel.mix_button.isVisible()
+    qtbot.mouseClick(panel.more_toggle, Qt.MouseButton.LeftButton)
+    assert panel.mix_button.isVisible() and panel.mix_button.isEnabled()
+    qtbot.mouseClick(panel.mix_button, Qt.MouseButton.LeftButton)
+    dialog = panel.mix_dialog
+    assert dialog is not None
+    for chooser, index in zip(dialog.choosers, (0, 1, 2), strict=True):
+        chooser.choose(index)
+    qtbot.mouseClick(dialog.mix_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(p.has_ending() for p in dialog.panes), timeout=20000)
+    chosen = dialog.panes[0].ending()
+    old = window.document.drawing
+    qtbot.mouseClick(dialog.panes[0], Qt.MouseButton.LeftButton)
+    assert window.document.drawing is not old
+    assert len(window.document.drawing) == len([line for line in chosen if len(line)])
+    assert panel.mix_dialog is None
