@@ -3,7 +3,7 @@
 ``run_app`` creates the ``QApplication`` (name, organisation, icon), reads the settings and
 classroom config, installs translations, opens the main window with the classroom features
 (autosave and crash recovery, gallery, export, print, PIN, kiosk), the object picker and
-guesses, and the music controls, and returns the exit code of the event loop.
+guesses, the music controls and the ideas panel, and returns the exit code of the event loop.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from doodle import __version__, paths
 from doodle.config import LoadedSettings, load_settings
 from doodle.ui.classroom import attach_classroom, show_window
 from doodle.ui.i18n import install_translator
+from doodle.ui.ideas import attach_ideas
 from doodle.ui.main_window import MainWindow
 from doodle.ui.music_controls import attach_music
 from doodle.ui.picker_setup import attach_object_picker
@@ -74,6 +75,7 @@ def build_window(loaded: LoadedSettings) -> MainWindow:
     classroom.settings_changed.connect(lambda: window.apply_settings(classroom.settings))
     attach_object_picker(window, loaded.settings)
     attach_music(window)
+    attach_ideas(window, lambda: classroom.settings)
     return window
 
 
