@@ -1,17 +1,23 @@
 """Doodle's main window: the canvas, big buttons, and the draw-along features.
 
-Layout (landscape; in portrait the side pane moves below the canvas)::
+Layout (landscape)::
 
-    +--------------------------------------------------------------------------+
-    | tool bar: undo redo clear | pencil eraser | colours | sizes | teacher_area |
-    +-----------------------------------------------+--------------------------+
-    | picker_area (object choice)                   | side pane:               |
-    | banner                                        |   idea panes (variations)|
-    | canvas                                        |   More ideas             |
-    |                                               |   ideas_area             |
-    +-----------------------------------------------+--------------------------+
-    | bottom bar: Finish it! | calm--wild | hint | Keep / Another | music_area  |
-    +--------------------------------------------------------------------------+
+    +---------------------------------------------------------------------------+
+    | tool bar: Undo Redo New-page | colours                      teacher_area  |
+    +---------------------------------------------------+-----------------------+
+    | picker_area: "Let's draw:" model_chooser ...      | side pane:            |
+    | banner (friendly messages, hidden when quiet)     |   Ideas (idea panes)  |
+    | +-------+---------------------------------------+ |   More ideas          |
+    | | Draw  |                                       | |   ideas_area          |
+    | | Rubber|               canvas                  | |                       |
+    | | sizes |                                       | |                       |
+    | +-------+---------------------------------------+ |                       |
+    +---------------------------------------------------+-----------------------+
+    | Finish it! (or Keep it / Another one)  calm--wild  Hints      music_area  |
+    +---------------------------------------------------------------------------+
+
+In portrait the side pane moves below the canvas (one strip of panes), and the colours and
+the music area get rows of their own.
 
 Places that other parts of Doodle fill (each a real container widget with its own layout;
 an empty one stays hidden and appears when something is added):
@@ -33,7 +39,7 @@ follows. Settings: ``apply_settings(settings)`` (keys ``idea_panes``, ``hints_on
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -44,6 +50,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -63,7 +70,6 @@ VARIATIONS_DEBOUNCE_MS = 400
 TEMPERATURE_RANGE = (0.1, 1.0)
 DEFAULT_TEMPERATURE = 0.4
 SIDE_PANE_WIDTH_PX = 330
-PORTRAIT_IDEAS_HEIGHT_PX = 250
 
 
 def _area(name: str, direction: QBoxLayout.Direction) -> QFrame:
@@ -262,40 +268,11 @@ class MainWindow(QMainWindow):
         paper_layout = QVBoxLayout(paper)
         paper_layout.setContentsMargins(6, 6, 6, 6)
         paper_layout.addWidget(self.canvas)
-        self._build_choice_bar(paper)
         drawing_row = QHBoxLayout()
         drawing_row.setSpacing(8)
         drawing_row.addWidget(self._build_tool_strip())
         drawing_row.addWidget(paper, 1)
         layout.addLayout(drawing_row, 1)
-
-    def _build_choice_bar(self, paper: QFrame) -> None:
-        """ "Keep it" / "Another one", floating at the bottom of the paper under a completion."""
-        self.choice_bar = QFrame(paper)
-        self.choice_bar.setObjectName("choiceBar")
-        layout = QHBoxLayout(self.choice_bar)
-        layout.setContentsMargins(8, 8, 8, 8)
-        self.keep_button = BigButton("keep", self.tr("Keep it"))
-        self.keep_button.setObjectName("keepButton")
-        self.another_button = BigButton("another", self.tr("Another one"))
-        for button in (self.keep_button, self.another_button):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            layout.addWidget(button)
-        self.choice_bar.hide()
-        paper.installEventFilter(self)
-
-    def _place_choice_bar(self) -> None:
-        paper = self.choice_bar.parentWidget()
-        self.choice_bar.adjustSize()
-        size = self.choice_bar.size()
-        # Top right: drawings sit in the middle, so the question covers as little as possible.
-        self.choice_bar.move(paper.width() - size.width() - 14, 14)
-        self.choice_bar.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.choice_bar.parentWidget() and event.type() == QEvent.Type.Resize:
-            self._place_choice_bar()
-        return super().eventFilter(watched, event)
 
     def _build_side_pane(self) -> None:
         self.side_pane = QFrame()
@@ -324,6 +301,14 @@ class MainWindow(QMainWindow):
         self.finish_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.finish_button.setMinimumWidth(170)
         layout.addWidget(self.finish_button)
+        # Where the child just pressed "Finish it!", the same spot asks: keep it or another?
+        self.keep_button = BigButton("keep", self.tr("Keep it"))
+        self.keep_button.setObjectName("keepButton")
+        self.another_button = BigButton("another", self.tr("Another one"))
+        for button in (self.keep_button, self.another_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.hide()
+            layout.addWidget(button)
         calm = QLabel()
         calm.setPixmap(icon("calm").pixmap(34, 34))
         calm.setToolTip(self.tr("calm"))
@@ -481,9 +466,9 @@ class MainWindow(QMainWindow):
         )
 
     def _show_choice(self, visible: bool) -> None:
-        if visible:
-            self._place_choice_bar()
-        self.choice_bar.setVisible(visible)
+        self.finish_button.setVisible(not visible)
+        self.keep_button.setVisible(visible)
+        self.another_button.setVisible(visible)
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -632,13 +617,13 @@ class MainWindow(QMainWindow):
             self.body_layout.setDirection(QBoxLayout.Direction.TopToBottom)
             self.side_pane.setMinimumWidth(0)
             self.side_pane.setMaximumWidth(16777215)
-            rows = 1 if self.variations_panel.count() <= 6 else 2
-            self.side_pane.setFixedHeight(PORTRAIT_IDEAS_HEIGHT_PX + (rows - 1) * 110)
+            # Below the canvas the pane takes only the room it needs; the canvas gets the rest.
+            self.side_pane.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         else:
             self.body_layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self.side_pane.setFixedWidth(SIDE_PANE_WIDTH_PX)
-            self.side_pane.setMinimumHeight(0)
-            self.side_pane.setMaximumHeight(16777215)
+            self.side_pane.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.variations_panel.set_compact(portrait)
         # Portrait is narrow: the colours and the music get a row of their own.
         self._palette_separator.setVisible(not portrait)
         self._tool_row.removeWidget(self.palette)

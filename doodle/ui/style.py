@@ -47,11 +47,6 @@ QToolButton#keepButton {{
     background: #e6f9dc;
     border-color: #7ed957;
 }}
-QFrame#choiceBar {{
-    background: rgba(255, 255, 255, 235);
-    border: 2px solid #c9b8ff;
-    border-radius: 18px;
-}}
 QFrame#paper {{
     background: #ffffff;
     border: 2px solid #d5dcef;

@@ -29,6 +29,8 @@ MAX_PANES = 9
 DEFAULT_PANES = 6
 CHILD_INK = QColor("#3a3a48")
 PANE_MARGIN_PX = 10.0
+COMPACT_PANE_HEIGHT_PX = 130
+QWIDGETSIZE_MAX = 16777215
 
 
 class VariationPane(QAbstractButton):
@@ -135,6 +137,7 @@ class VariationsPanel(QWidget):
         layout.addWidget(self.more_button)
         self._panes: list[VariationPane] = []
         self._columns = 2
+        self._compact = False
         self.set_count(DEFAULT_PANES)
 
     def panes(self) -> list[VariationPane]:
@@ -157,8 +160,16 @@ class VariationsPanel(QWidget):
             pane.setAccessibleName(self.tr("Idea %n", "", index + 1))
             pane.setEnabled(False)
             pane.clicked.connect(lambda _checked=False, i=index: self.ending_chosen.emit(i))
+            if self._compact:
+                pane.setMaximumHeight(COMPACT_PANE_HEIGHT_PX)
             self._panes.append(pane)
         self._relayout()
+
+    def set_compact(self, compact: bool) -> None:
+        """Low panes (a strip under the canvas) or panes that grow with the room they get."""
+        self._compact = compact
+        for pane in self._panes:
+            pane.setMaximumHeight(COMPACT_PANE_HEIGHT_PX if compact else QWIDGETSIZE_MAX)
 
     def set_columns(self, columns: int) -> None:
         self._columns = max(1, columns)
