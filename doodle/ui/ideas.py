@@ -41,7 +41,7 @@ from doodle.core.drawing import Drawing
 from doodle.engine import ideas
 from doodle.engine.registry import ModelInfo
 from doodle.ui.draw_along import centred_on_canvas, friendly_error
-from doodle.ui.ideas_choose import saved_drawing_folders
+from doodle.ui.ideas_choose import DrawingChoice, drawing_choices, saved_drawing_folders
 from doodle.ui.ideas_mix import MIX_RESULTS, MixDialog
 from doodle.ui.morph import MorphDialog
 from doodle.ui.variations import VariationPane
@@ -230,15 +230,14 @@ class IdeasPanel(QWidget):
 
     # -- morph and mix -------------------------------------------------------------------------
 
+    def _choices(self) -> list[DrawingChoice]:
+        return drawing_choices(self.window.document.drawing, self._folders(), self.tr("My drawing"))
+
     def open_morph(self) -> MorphDialog | None:
         if self.encoder_model() is None:
             return None
         dialog = MorphDialog(
-            self._settings(),
-            self.window.document.drawing,
-            self._folders(),
-            self.window.model_color(),
-            self.window,
+            self._settings(), self._choices(), self.window.model_color(), self.window
         )
         dialog.morph_requested.connect(self.request_morph)
         dialog.finished.connect(self._on_morph_dialog_finished)
@@ -261,9 +260,7 @@ class IdeasPanel(QWidget):
     def open_mix(self) -> MixDialog | None:
         if self.encoder_model() is None:
             return None
-        dialog = MixDialog(
-            self.window.document.drawing, self._folders(), self.window.model_color(), self.window
-        )
+        dialog = MixDialog(self._choices(), self.window.model_color(), self.window)
         dialog.mix_requested.connect(self.request_mix)
         dialog.result_chosen.connect(self.put_on_new_page)
         dialog.finished.connect(self._on_mix_dialog_finished)

@@ -1,30 +1,43 @@
 """Choosing drawings to play with: the one on the canvas and the saved ones, as big thumbnails.
 
-``DrawingChooser`` is a one-row strip of thumbnails (the canvas drawing first, then the saved
-drawings of the given folders, newest first); a child picks one with a touch.
-``saved_drawing_folders`` names the folders the gallery shows for given settings.
+``drawing_choices`` reads the drawings once (the canvas drawing first, then the newest saved
+drawings of the given folders) and paints a thumbnail of each with one polyline per stroke,
+which is quick enough to do on opening a dialog; ``DrawingChooser`` is a one-row strip of
+those thumbnails, and several choosers share one list. ``saved_drawing_folders`` names the
+folders the gallery shows for given settings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from doodle import paths
 from doodle.autosave import DrawingStore, load_for_gallery
 from doodle.config import Settings
 from doodle.core.drawing import Drawing
-from doodle.ui.gallery import thumbnail
+from doodle.ui.ink import make_pen
 
 CHOOSER_THUMBNAIL_PX = 96
-MAX_SAVED_DRAWINGS = 60
+MAX_SAVED_DRAWINGS = 30
 """A class's folder can hold hundreds of drawings; the newest are the ones children look for."""
-DrawingRole = Qt.ItemDataRole.UserRole
+THUMBNAIL_MARGIN_PX = 6.0
+THUMBNAIL_INK_PX = 2.0
+
+
+@dataclass(frozen=True)
+class DrawingChoice:
+    """One drawing to choose: the drawing, its caption and its thumbnail."""
+
+    drawing: Drawing
+    caption: str
+    icon: QIcon
 
 
 def saved_drawing_folders(settings: Settings) -> list[Path]:
@@ -34,6 +47,52 @@ def saved_drawing_folders(settings: Settings) -> list[Path]:
 
 def polylines_of(drawing: Drawing) -> list[np.ndarray]:
     return [np.asarray(stroke.xy, dtype=np.float32) for stroke in drawing.strokes]
+
+
+def drawing_thumbnail(drawing: Drawing, size: int = CHOOSER_THUMBNAIL_PX) -> QPixmap:
+    """The drawing fitted into a white square, each stroke in its own colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.white)
+    lines = polylines_of(drawing)
+    if not lines:
+        return pixmap
+    points = np.concatenate(lines)
+    low, high = points.min(axis=0), points.max(axis=0)
+    inner = size - 2 * THUMBNAIL_MARGIN_PX
+    scale = inner / max(float((high - low).max()), 1.0)
+    offset = THUMBNAIL_MARGIN_PX + (inner - (high - low) * scale) / 2 - low * scale
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for stroke, line in zip(drawing.strokes, lines, strict=True):
+        painter.setPen(make_pen(QColor(stroke.color), THUMBNAIL_INK_PX))
+        mapped = line * scale + offset
+        if len(mapped) == 1:
+            painter.drawPoint(QPointF(*mapped[0]))
+        else:
+            painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in mapped]))
+    painter.end()
+    return pixmap
+
+
+def drawing_choices(
+    canvas_drawing: Drawing | None, folders: Sequence[Path], canvas_caption: str
+) -> list[DrawingChoice]:
+    """The canvas drawing (if it has strokes), then the newest saved drawings of ``folders``."""
+    choices: list[DrawingChoice] = []
+    on_canvas = canvas_drawing is not None and len(canvas_drawing) > 0
+    if on_canvas:
+        choices.append(DrawingChoice(canvas_drawing, canvas_caption,
+                                     QIcon(drawing_thumbnail(canvas_drawing))))  # fmt: skip
+    for folder in folders:
+        for path in DrawingStore(folder).drawings()[:MAX_SAVED_DRAWINGS]:
+            drawing = load_for_gallery(path)
+            if drawing is None or not len(drawing):
+                continue
+            if on_canvas and drawing.created == canvas_drawing.created:
+                continue  # the autosaved copy of the drawing on the canvas
+            icon = QIcon(drawing_thumbnail(drawing))
+            choices.append(DrawingChoice(drawing, drawing.child_name or "", icon))
+    return choices
 
 
 class DrawingChooser(QListWidget):
@@ -55,29 +114,11 @@ class DrawingChooser(QListWidget):
         self.currentRowChanged.connect(self._on_current_row_changed)
         self._drawings: list[Drawing] = []
 
-    def fill(
-        self, canvas_drawing: Drawing | None, folders: Sequence[Path], canvas_text: str
-    ) -> None:
-        """Show the canvas drawing (if it has strokes) and the saved drawings of ``folders``."""
+    def set_choices(self, choices: Sequence[DrawingChoice]) -> None:
         self.clear()
-        self._drawings = []
-        on_canvas = canvas_drawing is not None and len(canvas_drawing) > 0
-        if on_canvas:
-            self._add(canvas_drawing, canvas_text)
-        for folder in folders:
-            for path in DrawingStore(folder).drawings()[:MAX_SAVED_DRAWINGS]:
-                drawing = load_for_gallery(path)
-                if drawing is None or not len(drawing):
-                    continue
-                if on_canvas and drawing.created == canvas_drawing.created:
-                    continue  # the autosaved copy of the drawing on the canvas
-                self._add(drawing, drawing.child_name or "")
-
-    def _add(self, drawing: Drawing, caption: str) -> None:
-        item = QListWidgetItem(QIcon(thumbnail(drawing, CHOOSER_THUMBNAIL_PX)), caption)
-        item.setData(DrawingRole, len(self._drawings))
-        self._drawings.append(drawing)
-        self.addItem(item)
+        self._drawings = [choice.drawing for choice in choices]
+        for choice in choices:
+            self.addItem(QListWidgetItem(choice.icon, choice.caption))
 
     def drawings(self) -> list[Drawing]:
         return list(self._drawings)

@@ -9,14 +9,12 @@ inference: ``mix_requested`` asks, ``show_results`` answers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from doodle.core.drawing import Drawing
-from doodle.ui.ideas_choose import DrawingChooser, polylines_of
+from doodle.ui.ideas_choose import DrawingChoice, DrawingChooser, polylines_of
 from doodle.ui.variations import VariationPane
 from doodle.ui.widgets import BigButton
 
@@ -31,8 +29,7 @@ class MixDialog(QDialog):
 
     def __init__(
         self,
-        canvas_drawing: Drawing | None,
-        folders: Sequence[Path],
+        choices: Sequence[DrawingChoice],
         color: str,
         parent=None,
     ) -> None:
@@ -51,7 +48,7 @@ class MixDialog(QDialog):
             label.setObjectName("paneTitle")
             layout.addWidget(label)
             chooser = DrawingChooser()
-            chooser.fill(canvas_drawing, folders, self.tr("My drawing"))
+            chooser.set_choices(choices)
             if chooser.count():
                 chooser.choose(min(index, chooser.count() - 1))
             layout.addWidget(chooser)

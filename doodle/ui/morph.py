@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from doodle.config import Settings
-from doodle.core.drawing import Drawing
 from doodle.core.errors import DoodleError
 from doodle.export.strip import (
     centred_frames,
@@ -36,7 +35,7 @@ from doodle.export.strip import (
     strip_image,
 )
 from doodle.ui.gallery import EXPORTS_FOLDER_NAME
-from doodle.ui.ideas_choose import DrawingChooser, polylines_of
+from doodle.ui.ideas_choose import DrawingChoice, DrawingChooser, polylines_of
 from doodle.ui.ink import paint_polylines
 from doodle.ui.pin import confirm_teacher
 from doodle.ui.widgets import BigButton
@@ -130,8 +129,7 @@ class MorphDialog(QDialog):
     def __init__(
         self,
         settings: Settings,
-        canvas_drawing: Drawing | None,
-        folders: Sequence[Path],
+        choices: Sequence[DrawingChoice],
         color: str,
         parent: QWidget | None = None,
     ) -> None:
@@ -150,7 +148,7 @@ class MorphDialog(QDialog):
             label = QLabel(text)
             label.setObjectName("paneTitle")
             layout.addWidget(label)
-            chooser.fill(canvas_drawing, folders, self.tr("My drawing"))
+            chooser.set_choices(choices)
             layout.addWidget(chooser)
 
         middle = QHBoxLayout()

@@ -22,6 +22,7 @@ from doodle.engine import ideas as engine_ideas
 from doodle.engine.registry import ModelRegistry
 from doodle.ui.classroom import attach_classroom
 from doodle.ui.ideas import REIMAGINE_COUNT, attach_ideas
+from doodle.ui.ideas_choose import CHOOSER_THUMBNAIL_PX, drawing_choices
 from doodle.ui.main_window import MainWindow
 from tests.bench.model_factory import write_tiny_model
 from tests.engine.test_ideas_models import shape_drawing, write_random_vae
@@ -189,3 +190,22 @@ def test_mix_hides_behind_the_fold_and_puts_its_result_on_a_new_page(qtbot, wind
     assert window.document.drawing is not old
     assert len(window.document.drawing) == len([line for line in chosen if len(line)])
     assert panel.mix_dialog is None
+
+
+def test_choices_list_the_canvas_drawing_once_and_the_newest_saved_ones(qtbot, saved_folder):
+    canvas = Drawing(object_name="shapes")
+    for line in shape_drawing("circle", np.random.default_rng(9)):
+        canvas.add(canvas.new_stroke(line, "#e53935"))
+    save_drawing(saved_folder / "autosaved-copy.doodle", canvas)  # as the autosave keeps it
+    choices = drawing_choices(canvas, [saved_folder], "My drawing")
+    assert [c.caption for c in choices] == ["My drawing", "Kim 1", "Kim 0"]
+    assert choices[0].drawing is canvas
+    image = choices[0].icon.pixmap(CHOOSER_THUMBNAIL_PX).toImage()
+    reds = sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 120
+    )
+    assert reds > 20  # the thumbnail shows the strokes in their own colour
+    assert drawing_choices(Drawing(), [], "My drawing") == []
