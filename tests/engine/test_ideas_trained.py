@@ -251,3 +251,20 @@ def test_bundled_vae_prefers_the_drawing_s_own_latent(own, other) -> None:
         nll = ideas.reconstruction_nll(drawing, z, model)
         wins += int(nll[0] < nll[1])
     assert wins >= 4, f"{own.name}: own latent better for only {wins} of 5 drawings"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("own", "other"), _bundled_pairs())
+def test_bundled_vae_morph_starts_and_ends_near_the_drawings(own, other) -> None:
+    model = LoadedModel(own)
+    near = 0
+    for start, end in zip(_quickdraw(own, 5), _quickdraw(other, 5), strict=True):
+        frames = ideas.morph(start, end, model, frames=8)
+        assert len(frames) == 8
+        near += int(
+            bool(frames[0])
+            and bool(frames[-1])
+            and _chamfer(frames[0], start) < _chamfer(frames[0], end)
+            and _chamfer(frames[-1], end) < _chamfer(frames[-1], start)
+        )
+    assert near >= 3, f"{own.name}: only {near} of 5 morphs start and end near their drawings"
