@@ -58,14 +58,19 @@ class _Job(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        if self._state.is_cancelled():
+        state = self._state
+        fn = self._fn
+        # PySide6 6.12 does not always free the Python side of a finished QRunnable: drop the
+        # job's closure (and the drawing snapshot it holds) so a long session does not grow.
+        self._fn = self._state = None
+        if state.is_cancelled():
             return
         try:
-            result = self._fn(self._state)
+            result = fn(state)
         except Exception as error:  # noqa: BLE001 - reported to the UI thread, never swallowed
-            self._relay.failed.emit(self._state, error)
+            self._relay.failed.emit(state, error)
             return
-        self._relay.succeeded.emit(self._state, result)
+        self._relay.succeeded.emit(state, result)
 
 
 class InferenceWorker(QObject):
