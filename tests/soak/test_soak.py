@@ -111,8 +111,15 @@ def test_an_hour_of_drawing_compressed(qtbot, record_property):
         )
     sound = _SynthStream(controls.player.synth, 1)
     sound.open(_SynthStream.OpenModeFlag.ReadOnly)
+    qtbot.wait(500)  # the sink reports a missing device asynchronously
+    device = (
+        "none (" + controls.sink.error_message + ")"
+        if controls.sink.error_message
+        else ("playing" if controls.sink.active else "not started")
+    )
     record_property("music", music_path)
-    print(f"soak music: {music_path}; sound device: {controls.sink.error_message or 'present'}")
+    record_property("sound_device", device)
+    print(f"soak music: {music_path}; sound device: {device}")
 
     rng = np.random.default_rng(7)
     viewport = window.canvas.viewport()
