@@ -19,7 +19,8 @@ key                        type             meaning
 =========================  ===============  ====================================================
 ``save_folder``            string           folder for drawings (may be a network share);
                                             default: ``drawings`` in the user's data folder
-``music_on``               bool             music plays when Doodle starts (default true)
+``music_on``               bool             music plays when Doodle starts (default false: a
+                                            quiet start; the music button turns it on)
 ``objects``                list of strings  objects offered to draw (model names such as
                                             ``"bear"``, ``"palm_tree"``); default: all
 ``children_may_export``    bool             children may export from the canvas (default true)
@@ -71,7 +72,7 @@ class Settings:
     """The effective settings after defaults, user file and classroom file are merged."""
 
     save_folder: Path | None = None
-    music_on: bool = True
+    music_on: bool = False
     objects: tuple[str, ...] | None = None
     children_may_export: bool = True
     kiosk: bool = False

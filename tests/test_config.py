@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields
 from pathlib import Path
 
@@ -39,12 +40,12 @@ def test_defaults_without_files():
 
 
 def test_classroom_overrides_user(tmp_path):
-    _write(paths.user_config_path(), {"music_on": False, "language": "fr", "kiosk": False})
+    _write(paths.user_config_path(), {"music_on": True, "language": "fr", "kiosk": False})
     _write(paths.system_config_path(), {"language": "de", "kiosk": True})
     loaded = load_settings()
     assert loaded.settings.language == "de"
     assert loaded.settings.kiosk is True
-    assert loaded.settings.music_on is False  # only the user's file sets it
+    assert loaded.settings.music_on is True  # only the user's file sets it
     assert loaded.sources["language"] == "classroom"
     assert loaded.sources["music_on"] == "user"
     assert loaded.locked("language") and not loaded.locked("music_on")
@@ -84,7 +85,7 @@ def test_wrong_type_ignores_only_that_key():
     )
     loaded = load_settings()
     assert loaded.settings.kiosk is True
-    assert loaded.settings.music_on is True  # the default, not "yes"
+    assert loaded.settings.music_on is False  # the default, not "yes"
     assert loaded.settings.objects is None
     assert loaded.settings.language is None
     assert len(loaded.messages) == 3
@@ -158,3 +159,20 @@ def test_pin_gate():
     assert not teacher_allows(guarded, "")
     assert not teacher_allows(guarded, "7531")
     assert teacher_allows(guarded, "1357")
+
+
+def test_classroom_command_makes_a_pin_hash(monkeypatch, capsys):
+    import io
+
+    from doodle.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("8642\n"))
+    assert main(["classroom", "hash-pin"]) == 0
+    made = capsys.readouterr().out.strip()
+    assert verify_pin("8642", made) and "8642" not in made
+    _write(paths.system_config_path(), {"teacher_pin_hash": made, "kiosk": 1})
+    assert main(["classroom", "show"]) == 1
+    shown = capsys.readouterr()
+    assert str(paths.system_config_path()) in shown.out
+    assert re.search(r"teacher_pin_hash\s+\"\(set\)\"\s+classroom", shown.out)
+    assert "'kiosk'" in shown.err

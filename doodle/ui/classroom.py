@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from doodle import paths
@@ -22,6 +22,7 @@ from doodle.core.errors import DoodleError
 from doodle.core.fileformat import load_drawing
 from doodle.export.formats import export_drawings
 from doodle.ui.gallery import EXPORTS_FOLDER_NAME, GalleryDialog
+from doodle.ui.music_controls import MusicControls
 from doodle.ui.pin import confirm_teacher
 from doodle.ui.printing import print_drawings
 from doodle.ui.settings_dialog import open_settings
@@ -146,8 +147,21 @@ class ClassroomTools(QObject):
             self._ids_before_new_page = None
         self.save_now()
 
+    def _music_controls(self) -> MusicControls | None:
+        return self.window.findChild(MusicControls)
+
+    def apply_music_setting(self) -> None:
+        """Start the music when the settings say it plays from the start."""
+        controls = self._music_controls()
+        if controls is not None and self.settings.music_on:
+            controls.set_music_on(True)
+
     def save_now(self):
         """Save the open drawing (atomically); reports save-folder trouble once."""
+        controls = self._music_controls()
+        if controls is not None and controls.music_button.isChecked():
+            # The drawing remembers that music played, so its melody can be exported.
+            self.autosaver.drawing.music_on = True
         outcome = self.autosaver.save()
         self._saved_ids = {stroke.stroke_id for stroke in self.autosaver.drawing.strokes}
         if outcome.problem != self._last_problem:
@@ -270,6 +284,8 @@ def attach_classroom(window, loaded: LoadedSettings | None = None) -> ClassroomT
     """Add the classroom features to ``window`` and reopen a drawing left by a crash."""
     tools = ClassroomTools(window, loaded)
     tools.recover()
+    # The music controls are attached after this; the music starts once the window runs.
+    QTimer.singleShot(0, tools.apply_music_setting)
     return tools
 
 

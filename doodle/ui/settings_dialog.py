@@ -1,5 +1,6 @@
-"""The teacher's settings dialog (behind the PIN): save folder, music, objects, export, kiosk,
-language, printing and the PIN itself.
+"""The teacher's settings dialog (behind the PIN): save folder, music, objects, idea panes,
+hints, pen only, export, kiosk, language, printing and the PIN itself (``models_url`` is left
+to the config files).
 
 It writes the user's settings file (``doodle.config.save_user_settings``). Keys that the
 classroom file sets are shown but locked, with a note saying so; problems found while reading
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -92,6 +94,24 @@ class SettingsDialog(QDialog):
             self.objects_list.addItem(item)
         form.addRow(self.tr("Things to draw"), self.objects_list)
         self._lock("objects", self.objects_list)
+
+        self.panes_spin = QSpinBox()
+        self.panes_spin.setRange(1, 9)
+        self.panes_spin.setValue(settings.idea_panes)
+        form.addRow(self.tr("Idea panes"), self.panes_spin)
+        self._lock("idea_panes", self.panes_spin)
+
+        self.hints_check = QCheckBox(self.tr("A ghost line hints at the next stroke"))
+        self.hints_check.setChecked(settings.hints_on)
+        form.addRow(self.tr("Hints"), self.hints_check)
+        self._lock("hints_on", self.hints_check)
+
+        self.pen_only_check = QCheckBox(
+            self.tr("Only the pen draws (a hand resting on the tablet does not)")
+        )
+        self.pen_only_check.setChecked(settings.pen_only)
+        form.addRow(self.tr("Pen"), self.pen_only_check)
+        self._lock("pen_only", self.pen_only_check)
 
         self.export_check = QCheckBox(self.tr("Children may export their drawings"))
         self.export_check.setChecked(settings.children_may_export)
@@ -181,6 +201,9 @@ class SettingsDialog(QDialog):
             raise ValueError(self.tr("Please leave at least one thing to draw."))
         all_checked = len(checked) == self.objects_list.count()
         wanted["objects"] = None if all_checked else tuple(checked)
+        wanted["idea_panes"] = self.panes_spin.value()
+        wanted["hints_on"] = self.hints_check.isChecked()
+        wanted["pen_only"] = self.pen_only_check.isChecked()
         wanted["children_may_export"] = self.export_check.isChecked()
         wanted["kiosk"] = self.kiosk_check.isChecked()
         wanted["language"] = self.language_combo.currentData()

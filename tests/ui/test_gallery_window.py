@@ -16,6 +16,7 @@ from doodle.config import hash_pin, load_settings
 from doodle.core.drawing import Drawing
 from doodle.core.fileformat import load_drawing, save_drawing
 from doodle.ui.classroom import attach_classroom, show_window
+from doodle.ui.music_controls import MusicControls
 from doodle.ui.pin import PinDialog
 from tests.ui.pointer import line, mouse_stroke
 
@@ -159,3 +160,18 @@ def test_export_from_the_canvas(window_without_models):
 def test_kiosk_is_full_screen(window_without_models):
     show_window(window_without_models, kiosk=True)
     assert window_without_models.isFullScreen()
+
+
+def test_drawing_records_that_music_played(window_without_models):
+    window = window_without_models
+    tools = _classroom(window)
+    controls = MusicControls(parent=window)
+    viewport = window.canvas.viewport()
+    mouse_stroke(viewport, line((50, 60), (300, 80)))
+    assert not _saved(tools).music_on
+    controls.music_button.blockSignals(True)  # the flag only; no sound device in tests
+    controls.music_button.setChecked(True)
+    mouse_stroke(viewport, line((50, 160), (300, 180)))
+    controls.music_button.setChecked(False)
+    mouse_stroke(viewport, line((50, 260), (300, 280)))
+    assert _saved(tools).music_on  # music was on while it was made

@@ -68,7 +68,10 @@ def test_dialog_saves_the_teachers_choices(qtbot, tmp_path):
     dialog = SettingsDialog(loaded, OBJECTS)
     qtbot.addWidget(dialog)
     dialog.save_folder_edit.setText(str(tmp_path / "class-share"))
-    dialog.music_check.setChecked(False)
+    dialog.music_check.setChecked(True)
+    dialog.panes_spin.setValue(4)
+    dialog.hints_check.setChecked(False)
+    dialog.pen_only_check.setChecked(True)
     dialog.objects_list.item(2).setCheckState(Qt.CheckState.Unchecked)  # no sheep
     dialog.export_check.setChecked(False)
     dialog.kiosk_check.setChecked(True)
@@ -83,7 +86,8 @@ def test_dialog_saves_the_teachers_choices(qtbot, tmp_path):
     settings = load_settings().settings
     assert settings.drawings_folder == tmp_path / "class-share"
     assert settings.objects == ("bear", "palm_tree")
-    assert not settings.music_on and not settings.children_may_export
+    assert settings.music_on and not settings.children_may_export
+    assert settings.idea_panes == 4 and not settings.hints_on and settings.pen_only
     assert settings.kiosk and settings.print_straight_away and settings.language == "de"
     assert verify_pin("2580", settings.teacher_pin_hash)
 
