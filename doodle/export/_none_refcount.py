@@ -1,10 +1,11 @@
 """Keeps Python 3.11 alive under a PySide6 6.12 reference-counting bug.
 
 With PySide6 6.12 on Python 3.11, every call of a Qt method that returns nothing (``drawLine``,
-``setPen``, ``fill``, ...) releases one reference to ``None`` that it never took. After a few
-thousand calls ``None``'s count reaches zero and the interpreter aborts ("none_dealloc").
-From Python 3.12 on ``None`` is immortal and the bug is harmless; for older versions we give
-``None`` a reference count so large that no session can use it up.
+``setPen``, ``fill``, ...) releases one reference to ``None`` that it never took (and
+``Signal.emit()`` does the same to ``True``/``False``). After a few thousand calls the count
+reaches zero and the interpreter aborts ("none_dealloc"). From Python 3.12 on these objects are
+immortal and the bug is harmless; for older versions we give them reference counts so large
+that no session can use them up.
 """
 
 from __future__ import annotations

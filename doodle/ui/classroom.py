@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from doodle import paths
@@ -22,6 +22,7 @@ from doodle.core.errors import DoodleError
 from doodle.core.fileformat import load_drawing
 from doodle.export.formats import export_drawings
 from doodle.ui.gallery import EXPORTS_FOLDER_NAME, GalleryDialog
+from doodle.ui.i18n import install_translator
 from doodle.ui.music_controls import MusicControls
 from doodle.ui.pin import confirm_teacher
 from doodle.ui.printing import print_drawings
@@ -245,9 +246,19 @@ class ClassroomTools(QObject):
         loaded = open_settings(self.window, self.loaded, sorted(_model_names(self.window)))
         if loaded is None:
             return
+        language_changed = loaded.settings.language != self.settings.language
+        kiosk_changed = loaded.settings.kiosk != self.settings.kiosk
         self.loaded = loaded
         self.autosaver.save_folder = self.settings.drawings_folder
         self.apply_offered_objects()
+        if language_changed:
+            # Dialogs opened from now on speak the new language; the window after a restart.
+            install_translator(QCoreApplication.instance(), self.settings.language)
+        if kiosk_changed:
+            if self.settings.kiosk:
+                self.window.showFullScreen()
+            else:
+                self.window.showNormal()
         self.settings_changed.emit()
 
     def apply_offered_objects(self) -> None:
