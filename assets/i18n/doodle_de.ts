@@ -3,17 +3,17 @@
 <context>
     <name>BrushSizes</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="143" />
+        <location filename="../../doodle/ui/widgets.py" line="148" />
         <source>thin</source>
         <translation>dünn</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="143" />
+        <location filename="../../doodle/ui/widgets.py" line="148" />
         <source>medium</source>
         <translation>mittel</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="143" />
+        <location filename="../../doodle/ui/widgets.py" line="148" />
         <source>thick</source>
         <translation>dick</translation>
     </message>
@@ -21,112 +21,112 @@
 <context>
     <name>ClassroomTools</name>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="65" />
+        <location filename="../../doodle/ui/classroom.py" line="67" />
         <source>My drawings</source>
         <translation>Meine Bilder</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="66" />
+        <location filename="../../doodle/ui/classroom.py" line="68" />
         <source>See, open and share your saved drawings</source>
         <translation>Deine gespeicherten Bilder ansehen, öffnen und teilen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="68" />
+        <location filename="../../doodle/ui/classroom.py" line="70" />
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="69" />
+        <location filename="../../doodle/ui/classroom.py" line="71" />
         <source>Print this drawing</source>
         <translation>Dieses Bild drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="71" />
+        <location filename="../../doodle/ui/classroom.py" line="73" />
         <source>Share</source>
         <translation>Teilen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="72" />
+        <location filename="../../doodle/ui/classroom.py" line="74" />
         <source>Save this drawing as a picture, animation or tune</source>
         <translation>Dieses Bild als Bild, Animation oder Melodie speichern</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="76" />
+        <location filename="../../doodle/ui/classroom.py" line="78" />
         <source>Picture (PNG)</source>
         <translation>Bild (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="77" />
+        <location filename="../../doodle/ui/classroom.py" line="79" />
         <source>Vector picture (SVG)</source>
         <translation>Vektorbild (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="78" />
+        <location filename="../../doodle/ui/classroom.py" line="80" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="79" />
+        <location filename="../../doodle/ui/classroom.py" line="81" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation des Bildes (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="80" />
+        <location filename="../../doodle/ui/classroom.py" line="82" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Quick, Draw!-Daten (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="81" />
+        <location filename="../../doodle/ui/classroom.py" line="83" />
         <source>Melody (MIDI)</source>
         <translation>Melodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="86" />
+        <location filename="../../doodle/ui/classroom.py" line="88" />
         <source>Teacher</source>
         <translation>Lehrkraft</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="87" />
+        <location filename="../../doodle/ui/classroom.py" line="89" />
         <source>Settings for teachers (PIN)</source>
         <translation>Einstellungen für Lehrkräfte (PIN)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="104" />
+        <location filename="../../doodle/ui/classroom.py" line="110" />
         <source>The last drawing could not be opened again: %1</source>
         <translation>Das letzte Bild konnte nicht wieder geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="159" />
+        <location filename="../../doodle/ui/classroom.py" line="179" />
         <source>Your drawing could not be saved in %1, so it is kept safe in %2. Please tell your teacher.</source>
         <translation>Dein Bild konnte nicht in %1 gespeichert werden, deshalb ist es sicher in %2 aufgehoben. Bitte sag deiner Lehrerin oder deinem Lehrer Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="163" />
+        <location filename="../../doodle/ui/classroom.py" line="186" />
         <source>Your drawing could not be saved anywhere. Keep Doodle open and tell your teacher.</source>
         <translation>Dein Bild konnte nirgends gespeichert werden. Lass Doodle offen und sag deiner Lehrerin oder deinem Lehrer Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="195" />
+        <location filename="../../doodle/ui/classroom.py" line="218" />
         <source>That drawing could not be opened: %1</source>
         <translation>Dieses Bild konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="203" />
+        <location filename="../../doodle/ui/classroom.py" line="226" />
         <source>Please type the teacher PIN to export.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="211" />
+        <location filename="../../doodle/ui/classroom.py" line="234" />
         <source>Export did not work: %1</source>
         <translation>Das Exportieren hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="213" />
+        <location filename="../../doodle/ui/classroom.py" line="236" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="249" />
+        <location filename="../../doodle/ui/classroom.py" line="282" />
         <source>Please type the teacher PIN to close Doodle.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Doodle zu beenden.</translation>
     </message>
@@ -134,47 +134,47 @@
 <context>
     <name>ColorPalette</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="102" />
+        <location filename="../../doodle/ui/widgets.py" line="106" />
         <source>black</source>
         <translation>schwarz</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="103" />
+        <location filename="../../doodle/ui/widgets.py" line="107" />
         <source>red</source>
         <translation>rot</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="104" />
+        <location filename="../../doodle/ui/widgets.py" line="108" />
         <source>orange</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="105" />
+        <location filename="../../doodle/ui/widgets.py" line="109" />
         <source>yellow</source>
         <translation>gelb</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="106" />
+        <location filename="../../doodle/ui/widgets.py" line="110" />
         <source>green</source>
         <translation>grün</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="107" />
+        <location filename="../../doodle/ui/widgets.py" line="111" />
         <source>blue</source>
         <translation>blau</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="108" />
+        <location filename="../../doodle/ui/widgets.py" line="112" />
         <source>purple</source>
         <translation>lila</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="109" />
+        <location filename="../../doodle/ui/widgets.py" line="113" />
         <source>brown</source>
         <translation>braun</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="110" />
+        <location filename="../../doodle/ui/widgets.py" line="114" />
         <source>pink</source>
         <translation>rosa</translation>
     </message>
@@ -185,6 +185,19 @@
         <location filename="../../doodle/ui/completion.py" line="77" />
         <source>Finish it</source>
         <translation>Fertig malen</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentObjectButton</name>
+    <message>
+        <location filename="../../doodle/ui/picker.py" line="164" />
+        <source>Choose what to draw</source>
+        <translation>Such aus, was du malen willst</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker.py" line="167" />
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
     </message>
 </context>
 <context>
@@ -382,160 +395,251 @@
     </message>
 </context>
 <context>
+    <name>GuessBar</name>
+    <message>
+        <location filename="../../doodle/ui/guesses.py" line="38" />
+        <source>Is it…</source>
+        <translation>Ist es …</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/guesses.py" line="61" />
+        <source>%1?</source>
+        <translation>%1?</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasPanel</name>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="92" />
+        <source>Play with ideas</source>
+        <translation>Mit Ideen spielen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="96" />
+        <source>Reimagine</source>
+        <translation>Neu erfinden</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="97" />
+        <source>Morph</source>
+        <translation>Verwandeln</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="116" />
+        <source>Put this drawing on a new page</source>
+        <translation>Dieses Bild auf eine neue Seite legen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../doodle/ui/ideas.py" line="117" />
+        <source>New drawing %n</source>
+        <translation><numerusform>Neues Bild %n</numerusform><numerusform>Neues Bild %n</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="122" />
+        <source>Back to my ideas</source>
+        <translation>Zurück zu meinen Ideen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="130" />
+        <source>Tricks for big kids</source>
+        <translation>Tricks für große Kinder</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="136" />
+        <source>Mix</source>
+        <translation>Mischen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="158" />
+        <source>Reimagine, morph and mix need a drawing helper that can read drawings. The helper for this drawing cannot do that yet.</source>
+        <translation>Neu erfinden, Verwandeln und Mischen brauchen einen Malhelfer, der Bilder lesen kann. Der Helfer für dieses Bild kann das noch nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="162" />
+        <source>No drawing helper that can read drawings is installed yet.</source>
+        <translation>Es ist noch kein Malhelfer installiert, der Bilder lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="170" />
+        <source>Doodle draws your drawing again in new ways</source>
+        <translation>Doodle malt dein Bild noch einmal ganz neu</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="172" />
+        <source>Draw something first, then Doodle can reimagine it</source>
+        <translation>Mal zuerst etwas, dann kann Doodle es neu erfinden</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="175" />
+        <source>Watch one drawing turn into another</source>
+        <translation>Schau zu, wie sich ein Bild in ein anderes verwandelt</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="177" />
+        <source>Add and take away parts of drawings</source>
+        <translation>Teile von Bildern dazutun und wegnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="234" />
+        <source>My drawing</source>
+        <translation>Mein Bild</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="84" />
+        <location filename="../../doodle/ui/main_window.py" line="92" />
         <source>Doodle</source>
         <translation>Doodle</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="181" />
+        <location filename="../../doodle/ui/main_window.py" line="208" />
         <source>Undo</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="182" />
+        <location filename="../../doodle/ui/main_window.py" line="209" />
         <source>Redo</source>
         <translation>Wieder vor</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="183" />
+        <location filename="../../doodle/ui/main_window.py" line="210" />
         <source>New page</source>
         <translation>Neue Seite</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="184" />
+        <location filename="../../doodle/ui/main_window.py" line="232" />
         <source>Draw</source>
         <translation>Malen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="185" />
+        <location filename="../../doodle/ui/main_window.py" line="233" />
         <source>Rubber</source>
         <translation>Radierer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="186" />
+        <location filename="../../doodle/ui/main_window.py" line="211" />
         <source>Take back the last step (Ctrl+Z)</source>
         <translation>Den letzten Schritt zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="187" />
+        <location filename="../../doodle/ui/main_window.py" line="212" />
         <source>Bring it back again (Ctrl+Shift+Z)</source>
         <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="188" />
+        <location filename="../../doodle/ui/main_window.py" line="213" />
         <source>Start a new drawing</source>
         <translation>Ein neues Bild anfangen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="189" />
+        <location filename="../../doodle/ui/main_window.py" line="234" />
         <source>Rub out whole lines</source>
         <translation>Ganze Linien wegradieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="218" />
+        <location filename="../../doodle/ui/main_window.py" line="254" />
         <source>Let's draw:</source>
         <translation>Wir malen:</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="222" />
+        <location filename="../../doodle/ui/main_window.py" line="258" />
         <source>Choose what to draw together</source>
         <translation>Such aus, was wir zusammen malen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="254" />
-        <location filename="../../doodle/ui/main_window.py" line="541" />
+        <location filename="../../doodle/ui/main_window.py" line="299" />
+        <location filename="../../doodle/ui/main_window.py" line="601" />
         <source>Finish it!</source>
         <translation>Mal es fertig!</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="261" />
+        <location filename="../../doodle/ui/main_window.py" line="314" />
         <source>calm</source>
         <translation>ruhig</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="264" />
+        <location filename="../../doodle/ui/main_window.py" line="317" />
         <source>wild</source>
         <translation>wild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="269" />
+        <location filename="../../doodle/ui/main_window.py" line="322" />
         <source>Calm or wild drawing</source>
         <translation>Ruhig oder wild malen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="274" />
+        <location filename="../../doodle/ui/main_window.py" line="327" />
         <source>Hints</source>
         <translation>Tipps</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="277" />
+        <location filename="../../doodle/ui/main_window.py" line="330" />
         <source>Show a ghost line of what could come next</source>
         <translation>Eine Geisterlinie zeigen, was als Nächstes kommen könnte</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="279" />
+        <location filename="../../doodle/ui/main_window.py" line="305" />
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="281" />
+        <location filename="../../doodle/ui/main_window.py" line="307" />
         <source>Another one</source>
         <translation>Noch eins</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="348" />
+        <location filename="../../doodle/ui/main_window.py" line="394" />
         <source>New page?</source>
         <translation>Neue Seite?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="350" />
+        <location filename="../../doodle/ui/main_window.py" line="396" />
         <source>Start a new page? You can still bring this one back with Undo.</source>
         <translation>Eine neue Seite anfangen? Mit „Zurück“ kannst du diese wiederholen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="351" />
+        <location filename="../../doodle/ui/main_window.py" line="397" />
         <source>Yes, new page</source>
         <translation>Ja, neue Seite</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="352" />
+        <location filename="../../doodle/ui/main_window.py" line="398" />
         <source>No, keep drawing</source>
         <translation>Nein, weitermalen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="401" />
+        <location filename="../../doodle/ui/main_window.py" line="454" />
         <source>Use idea</source>
         <translation>Idee nehmen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="429" />
+        <location filename="../../doodle/ui/main_window.py" line="483" />
         <source>No drawing helpers are installed yet. Ask a grown-up to add some drawings to Doodle.</source>
         <translation>Es sind noch keine Malhelfer installiert. Bitte einen Erwachsenen, Doodle welche hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="433" />
+        <location filename="../../doodle/ui/main_window.py" line="487" />
         <source>Let Doodle finish your drawing</source>
         <translation>Doodle malt dein Bild fertig</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="437" />
+        <location filename="../../doodle/ui/main_window.py" line="491" />
         <source>Show new ideas</source>
         <translation>Neue Ideen zeigen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="493" />
+        <location filename="../../doodle/ui/main_window.py" line="553" />
         <source>(nothing installed yet)</source>
         <translation>(noch nichts installiert)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="518" />
+        <location filename="../../doodle/ui/main_window.py" line="578" />
         <source>Doodle thinks your drawing is finished already. Lovely!</source>
         <translation>Doodle findet, dein Bild ist schon fertig. Wunderschön!</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="541" />
+        <location filename="../../doodle/ui/main_window.py" line="601" />
         <source>Thinking...</source>
         <translation>Ich überlege …</translation>
     </message>
@@ -543,77 +647,248 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="178" />
+        <location filename="../../doodle/ui/widgets.py" line="183" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
 </context>
 <context>
+    <name>MixDialog</name>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="37" />
+        <source>Mix drawings</source>
+        <translation>Bilder mischen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="42" />
+        <source>Start with this drawing (for example a cat's head):</source>
+        <translation>Fang mit diesem Bild an (zum Beispiel einem Katzenkopf):</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="43" />
+        <source>Add what this one has (for example a whole pig):</source>
+        <translation>Tu dazu, was dieses hat (zum Beispiel ein ganzes Schwein):</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="44" />
+        <source>Take away what this one has (for example a pig's head):</source>
+        <translation>Nimm weg, was dieses hat (zum Beispiel einen Schweinekopf):</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="58" />
+        <source>Mix!</source>
+        <translation>Mischen!</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="67" />
+        <source>Put this drawing on a new page</source>
+        <translation>Dieses Bild auf eine neue Seite legen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="75" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="90" />
+        <source>Doodle is mixing...</source>
+        <translation>Doodle mischt …</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas_mix.py" line="98" />
+        <source>Touch a drawing to put it on a new page.</source>
+        <translation>Tipp ein Bild an, um es auf eine neue Seite zu legen.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownloadDialog</name>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="52" />
+        <source>More objects</source>
+        <translation>Mehr Motive</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="63" />
+        <source>Choose an object to download from the internet (Magenta's sketch-rnn models). Nothing else is sent or fetched.</source>
+        <translation>Wähle ein Motiv, das aus dem Internet geladen wird (die sketch-rnn-Modelle von Magenta). Sonst wird nichts gesendet oder geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="70" />
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="79" />
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="103" />
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="103" />
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="156" />
+        <source>Download failed</source>
+        <translation>Herunterladen fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>MorphDialog</name>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="138" />
+        <source>Morph</source>
+        <translation>Verwandeln</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="145" />
+        <source>Start with this drawing:</source>
+        <translation>Fang mit diesem Bild an:</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="146" />
+        <source>...and turn it into this one:</source>
+        <translation>… und verwandle es in dieses:</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="156" />
+        <source>Morph!</source>
+        <translation>Verwandeln!</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="176" />
+        <source>Save strip (PNG)</source>
+        <translation>Bildstreifen speichern (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="177" />
+        <source>Save animation (GIF)</source>
+        <translation>Animation speichern (GIF)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="178" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="204" />
+        <source>Doodle is thinking...</source>
+        <translation>Doodle überlegt …</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="233" />
+        <source>Please type the teacher PIN to save the morph.</source>
+        <translation>Bitte die Lehrer-PIN eingeben, um die Verwandlung zu speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="246" />
+        <source>Saving did not work: %1</source>
+        <translation>Das Speichern hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="248" />
+        <source>Saved in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+</context>
+<context>
     <name>MusicControls</name>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="51" />
+        <location filename="../../doodle/ui/music_controls.py" line="56" />
         <source>Music</source>
         <translation>Musik</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="53" />
+        <location filename="../../doodle/ui/music_controls.py" line="58" />
         <source>Music that follows your drawing</source>
         <translation>Musik, die deinem Malen folgt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="58" />
+        <location filename="../../doodle/ui/music_controls.py" line="63" />
         <source>How loud</source>
         <translation>Wie laut</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="60" />
+        <location filename="../../doodle/ui/music_controls.py" line="65" />
         <source>Animal's own</source>
         <translation>Passend zum Bild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="63" />
+        <location filename="../../doodle/ui/music_controls.py" line="68" />
         <source>Which instrument plays</source>
         <translation>Welches Instrument spielt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="65" />
+        <location filename="../../doodle/ui/music_controls.py" line="70" />
         <source>Calm</source>
         <translation>Ruhig</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="66" />
+        <location filename="../../doodle/ui/music_controls.py" line="71" />
         <source>Lively</source>
         <translation>Lebhaft</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="67" />
+        <location filename="../../doodle/ui/music_controls.py" line="72" />
         <source>Calm or lively music</source>
         <translation>Ruhige oder lebhafte Musik</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="69" />
+        <location filename="../../doodle/ui/music_controls.py" line="74" />
         <source>Sound out</source>
         <translation>Ton-Ausgang</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="70" />
+        <location filename="../../doodle/ui/music_controls.py" line="75" />
         <source>Speakers (built-in synth) or a MIDI port</source>
         <translation>Lautsprecher (eingebauter Synthesizer) oder ein MIDI-Anschluss</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="169" />
+        <location filename="../../doodle/ui/music_controls.py" line="172" />
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="170" />
+        <location filename="../../doodle/ui/music_controls.py" line="173" />
         <source>Speakers (built-in synth)</source>
         <translation>Lautsprecher (eingebauter Synthesizer)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="171" />
+        <location filename="../../doodle/ui/music_controls.py" line="174" />
         <source>Doodle MIDI port (for other programs)</source>
         <translation>Doodle-MIDI-Anschluss (für andere Programme)</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectPicker</name>
+    <message>
+        <location filename="../../doodle/ui/picker.py" line="84" />
+        <source>No drawing helpers are installed yet. Ask a grown-up to add some.</source>
+        <translation>Es sind noch keine Malhelfer installiert. Bitte einen Erwachsenen, welche hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker.py" line="90" />
+        <source>More objects…</source>
+        <translation>Mehr Motive …</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/picker.py" line="91" />
+        <source>Download more things to draw (for grown-ups)</source>
+        <translation>Mehr Motive zum Malen herunterladen (für Erwachsene)</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectPickerPopup</name>
+    <message>
+        <location filename="../../doodle/ui/picker.py" line="143" />
+        <location filename="../../doodle/ui/picker.py" line="146" />
+        <source>What shall we draw?</source>
+        <translation>Was sollen wir malen?</translation>
     </message>
 </context>
 <context>
@@ -637,128 +912,153 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="52" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="54" />
         <source>Doodle settings</source>
         <translation>Doodle-Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="56" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="58" />
         <source>Some settings files have problems (those settings are ignored):</source>
         <translation>Einige Einstellungsdateien haben Fehler (diese Einstellungen werden ignoriert):</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="68" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="70" />
         <source>Choose...</source>
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="75" />
-        <location filename="../../doodle/ui/settings_dialog.py" line="161" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="77" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="181" />
         <source>Save drawings in</source>
         <translation>Bilder speichern in</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="78" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="80" />
         <source>Music plays when Doodle starts</source>
         <translation>Musik spielt, wenn Doodle startet</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="80" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="82" />
         <source>Music</source>
         <translation>Musik</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="93" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="95" />
         <source>Things to draw</source>
         <translation>Was man malen kann</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="96" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="101" />
+        <source>Idea panes</source>
+        <translation>Ideenfelder</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="104" />
+        <source>A ghost line hints at the next stroke</source>
+        <translation>Eine Geisterlinie zeigt, wie es weitergehen könnte</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="106" />
+        <source>Hints</source>
+        <translation>Tipps</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="110" />
+        <source>Only the pen draws (a hand resting on the tablet does not)</source>
+        <translation>Nur der Stift malt (eine aufgelegte Hand nicht)</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="113" />
+        <source>Pen</source>
+        <translation>Stift</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/settings_dialog.py" line="116" />
         <source>Children may export their drawings</source>
         <translation>Kinder dürfen ihre Bilder exportieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="98" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="118" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="101" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="121" />
         <source>Full screen; quitting needs the PIN</source>
         <translation>Vollbild; Beenden nur mit PIN</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="103" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="123" />
         <source>Kiosk mode</source>
         <translation>Kioskmodus</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="107" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="127" />
         <source>Language of the computer</source>
         <translation>Sprache des Computers</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="113" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="133" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="116" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="136" />
         <source>Print straight away on the default printer</source>
         <translation>Sofort auf dem Standarddrucker drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="118" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="138" />
         <source>Printing</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="126" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="146" />
         <source>New PIN (leave empty to keep)</source>
         <translation>Neue PIN (leer lassen zum Behalten)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="127" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="147" />
         <source>New PIN again</source>
         <translation>Neue PIN wiederholen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="128" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="148" />
         <source>No PIN</source>
         <translation>Keine PIN</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="135" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="155" />
         <source>Teacher PIN</source>
         <translation>Lehrer-PIN</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="157" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="177" />
         <source>Set by the school's classroom settings</source>
         <translation>Von den Klassenraum-Einstellungen der Schule festgelegt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="181" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="201" />
         <source>Please leave at least one thing to draw.</source>
         <translation>Bitte lass mindestens ein Motiv zum Malen übrig.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="193" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="216" />
         <source>The two PINs are not the same.</source>
         <translation>Die beiden PINs sind nicht gleich.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="195" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="218" />
         <source>The PIN needs at least 4 characters.</source>
         <translation>Die PIN braucht mindestens 4 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="208" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="231" />
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/settings_dialog.py" line="219" />
+        <location filename="../../doodle/ui/settings_dialog.py" line="242" />
         <source>Please type the teacher PIN to change settings.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um die Einstellungen zu ändern.</translation>
     </message>
@@ -766,22 +1066,22 @@
 <context>
     <name>VariationsPanel</name>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="117" />
+        <location filename="../../doodle/ui/variations.py" line="128" />
         <source>Ideas</source>
         <translation>Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="123" />
+        <location filename="../../doodle/ui/variations.py" line="134" />
         <source>More ideas</source>
         <translation>Mehr Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="147" />
+        <location filename="../../doodle/ui/variations.py" line="159" />
         <source>Use this idea</source>
         <translation>Diese Idee nehmen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/variations.py" line="148" />
+        <location filename="../../doodle/ui/variations.py" line="160" />
         <source>Idea %n</source>
         <translation><numerusform>Idee %n</numerusform><numerusform>Idee %n</numerusform></translation>
     </message>
@@ -945,6 +1245,14 @@
         <location filename="../../doodle/ui/i18n.py" line="59" />
         <source>Trombone</source>
         <translation>Posaune</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../doodle/ui/picker_download.py" line="173" />
+        <source>Downloading new objects is for grown-ups.</source>
+        <translation>Neue Motive herunterladen ist etwas für Erwachsene.</translation>
     </message>
 </context>
 <context>
