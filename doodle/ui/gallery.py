@@ -42,6 +42,7 @@ from doodle.ui.pin import confirm_teacher
 from doodle.ui.printing import print_drawings
 
 THUMBNAIL_PX = 180
+BUTTON_HEIGHT_PX = 52
 EXPORTS_FOLDER_NAME = "exports"
 PathRole = Qt.ItemDataRole.UserRole
 
@@ -106,6 +107,20 @@ class GalleryDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Put back"))
         self.empty_trash_button = QPushButton(self.tr("Empty trash"))
         close_button = QPushButton(self.tr("Close"))
+        for button in (
+            self.open_button,
+            self.name_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.export_button,
+            self.print_button,
+            self.sheet_button,
+            self.trash_button,
+            self.restore_button,
+            self.empty_trash_button,
+            close_button,
+        ):
+            button.setMinimumHeight(BUTTON_HEIGHT_PX)  # big enough for small fingers
         for button in (
             self.open_button,
             self.name_button,
