@@ -31,7 +31,7 @@ MIN_TUNE_TOKENS = 24  # no ending before a few bars, so a new tune never ends at
 class MelodySampler:
     """Samples one note at a time from the model (call from one thread only)."""
 
-    def __init__(self, model: MelodyModel, seed: int | None = None, temperature: float = 0.9):
+    def __init__(self, model: MelodyModel, seed: int | None = None, temperature: float = 0.8):
         self._model = model
         self._rng = np.random.default_rng(seed)
         self.temperature = temperature
