@@ -40,9 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, type=Path, help="output folder")
     parser.add_argument(
         "--size",
-        type=int,
-        default=1024,
-        help="PNG size in px (square; default 1024), GIF width up to 800",
+        type=_size,
+        default=(1024, 1024),
+        metavar="W[xH]",
+        help="PNG size in px, e.g. 2048 (square) or 1600x900 (default 1024); GIF width up to 800",
     )
     parser.add_argument(
         "--transparent",
@@ -50,6 +51,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="PNG with a transparent background instead of white",
     )
     parser.set_defaults(handler=run_export)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height or width))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use 800 or 800x600)") from None
+    if min(size) < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}")
+    return size
 
 
 def _load_inputs(files: list[Path], use_all: bool) -> tuple[list[tuple[str, object]], list[str]]:

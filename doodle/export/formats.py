@@ -43,13 +43,17 @@ def export_midi(drawing: DrawingLike, path: Path) -> Path:
 
 
 def export_one(
-    drawing: DrawingLike, fmt: str, path: Path, size_px: int = 1024, transparent: bool = False
+    drawing: DrawingLike,
+    fmt: str,
+    path: Path,
+    size_px: tuple[int, int] = (1024, 1024),
+    transparent: bool = False,
 ) -> Path:
     """Write one drawing in a per-drawing format."""
     if fmt == "png":
         from doodle.export.png import export_png
 
-        return export_png(drawing, path, size_px, transparent=transparent)
+        return export_png(drawing, path, size_px[0], size_px[1], transparent=transparent)
     if fmt == "svg":
         from doodle.export.svg import export_svg
 
@@ -57,7 +61,7 @@ def export_one(
     if fmt == "gif":
         from doodle.export.replay import export_replay_gif
 
-        return export_replay_gif(drawing, path, width=min(size_px, 800))
+        return export_replay_gif(drawing, path, width=min(size_px[0], 800))
     if fmt == "mid":
         return export_midi(drawing, path)
     raise DoodleError(f"unknown per-drawing export format {fmt!r}")
@@ -86,7 +90,7 @@ def export_drawings(
     drawings: Sequence[tuple[str, DrawingLike]],
     fmt: str,
     out_dir: Path,
-    size_px: int = 1024,
+    size_px: tuple[int, int] = (1024, 1024),
     transparent: bool = False,
 ) -> list[Path]:
     """Export named drawings into ``out_dir``; returns the files written."""

@@ -36,6 +36,32 @@ def test_one_file_per_drawing(saved, tmp_path, capsys, fmt):
     assert written.stat().st_size > 100
 
 
+def test_png_of_any_size(saved, tmp_path):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "out"
+    assert (
+        main(
+            [
+                "export",
+                str(saved),
+                "--format",
+                "png",
+                "--out",
+                str(out),
+                "--size",
+                "640x200",
+                "--transparent",
+            ]
+        )
+        == 0
+    )
+    image = QImage(str(out / "palm.png"))
+    assert (image.width(), image.height()) == (640, 200) and image.hasAlphaChannel()
+    with pytest.raises(SystemExit):
+        main(["export", str(saved), "--format", "png", "--out", str(out), "--size", "big"])
+
+
 def test_pdf_and_sheet_from_ndjson(tmp_path, capsys):
     source = require_shared("quickdraw", "simplified", "hedgehog.ndjson")
     count = len(read_drawings(source))
