@@ -14,6 +14,12 @@ from doodle import paths
 from doodle.core.errors import DoodleError
 
 BIGRAM_K_CHOICES = (0.01, 0.05, 0.1, 0.5, 1.0)
+LICENCE = (
+    "melodies: public domain (tune books of 1782-1903); ABC encodings by their transcribers "
+    "(O'Neill's: Norbert Paap; Aird's: Jack Campin; Ryan's: Ray Davies, Bob Puckette and "
+    "others), shipped in music21's corpus with the encoders' permission (music21 "
+    "corpus/license.txt); the weights hold no tune and are Doodle's, Apache-2.0"
+)
 
 
 def register(train_subparsers: argparse._SubParsersAction) -> None:
@@ -94,8 +100,7 @@ def _run(args: argparse.Namespace) -> int:
             "source": "music21 corpus (ABC tune books)",
             "collections": {c: melody_data.COLLECTIONS.get(c, "see music21 corpus")
                             for c in args.collections},
-            "licence": "tunes: public domain (19th-century and older tune books); "
-                       "weights trained by Doodle, Apache-2.0",
+            "licence": LICENCE,
             "tunes": {name: len(group) for name, group in splits.items()},
             "split": "stable crc32 of the tune identity: 10% test, 5% validation",
             "trained": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%MZ"),
