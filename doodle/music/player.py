@@ -13,10 +13,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from doodle.core.errors import ModelError
 from doodle.music import midi_out
-from doodle.music.conductor import Conductor
+from doodle.music.conductor import STYLES, Conductor
 from doodle.music.generator import MelodyGenerator
 from doodle.music.listener import DrawingActivity
 from doodle.music.midi_out import MidiPortOutput, MidiSettings
@@ -59,9 +60,11 @@ class _PlayerOutput:
 
 
 class MusicPlayer:
+    """Music that follows the drawing, on a MIDI port or the built-in synth."""
+
     def __init__(
         self,
-        model_folder=None,
+        model_folder: Path | None = None,
         synth: Synth | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_message: Callable[[str], None] | None = None,
@@ -161,7 +164,17 @@ class MusicPlayer:
             self._instrument = instrument
             self._reconfigure()
 
+    @property
+    def style(self) -> str:
+        return self._style
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
     def set_style(self, style: str) -> None:
+        if style not in STYLES:
+            raise ValueError(f"style must be one of {STYLES}, not {style!r}")
         with self._lock:
             if self._conductor is not None:
                 self._conductor.style = style

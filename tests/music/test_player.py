@@ -75,6 +75,8 @@ def test_instrument_follows_the_object_unless_chosen():
     assert player.instrument == "bassoon"
     with pytest.raises(ValueError):
         player.set_instrument("kazoo")
+    with pytest.raises(ValueError):
+        player.set_style("noisy")
     assert set(i.voice for i in INSTRUMENTS.values()) <= set(VOICES)
 
 

@@ -68,7 +68,7 @@ def test_the_music_button_starts_and_stops_the_player(controls, qtbot):
 def test_settings_reach_the_player(controls):
     controls.set_music_on(True)
     controls.volume_slider.setValue(25)
-    assert controls.player._volume == pytest.approx(0.25)
+    assert controls.player.volume == pytest.approx(0.25)
     index = controls.instrument_box.findData("xylophone")
     controls.instrument_box.setCurrentIndex(index)
     assert controls.player.instrument == "xylophone"
@@ -76,7 +76,7 @@ def test_settings_reach_the_player(controls):
     controls.set_object("cat")
     assert controls.player.instrument == "flute"
     controls.style_box.setCurrentIndex(controls.style_box.findData("lively"))
-    assert controls.player._style == "lively"
+    assert controls.player.style == "lively"
 
 
 def test_the_output_menu_offers_synth_virtual_port_and_remembers_the_choice(controls):
