@@ -166,3 +166,51 @@ def test_the_speakers_are_used_exactly_when_the_synth_plays(qtbot):
         assert len(messages) == 1  # said once, not at every switch
     finally:
         controls.shutdown()
+
+
+def test_drawing_with_the_mouse_on_the_real_canvas_plays_music(qtbot):
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from doodle.ui.main_window import MainWindow
+    from doodle.ui.music_controls import attach_music
+
+    midi_out.save_settings(MidiSettings("synth"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    controls = attach_music(window)
+    viewport = window.canvas.viewport()
+
+    def send(kind, x, y, button):
+        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else (
+            Qt.MouseButton.LeftButton)
+        point = QPointF(x, y)
+        QApplication.sendEvent(viewport, QMouseEvent(
+            kind, point, viewport.mapToGlobal(point), button, buttons,
+            Qt.KeyboardModifier.NoModifier))
+
+    try:
+        controls.set_music_on(True)
+        assert controls.player.playing
+        width, height = viewport.width(), viewport.height()
+        send(QEvent.Type.MouseButtonPress, width * 0.2, height * 0.2, Qt.MouseButton.LeftButton)
+        started = time.monotonic()
+        while time.monotonic() - started < 1.5:
+            phase = (time.monotonic() - started) * 5.0
+            send(QEvent.Type.MouseMove, width * (0.5 + 0.3 * np.cos(phase)),
+                 height * (0.25 + 0.05 * np.sin(phase)), Qt.MouseButton.NoButton)
+            qtbot.wait(15)
+        snapshot = controls.player.listener.snapshot()
+        assert snapshot.pen_is_down and snapshot.strokes_started == 1
+        assert snapshot.energy > 0.3
+        assert snapshot.height < 0.5  # drawing near the top: the high register
+        send(QEvent.Type.MouseButtonRelease, width * 0.5, height * 0.25,
+             Qt.MouseButton.LeftButton)
+        assert not controls.player.listener.snapshot().pen_is_down
+        assert controls.player.jitter().count >= 2  # note messages went to the synth
+    finally:
+        controls.shutdown()
+        window.shutdown()
