@@ -9,7 +9,8 @@ from doodle.music.conductor import GATE, TimedNote
 from doodle.music.outputs import OutputLost, RecordingOutput
 from doodle.music.scheduler import JitterStats, NoteScheduler
 
-INTERVAL = 0.04
+INTERVAL = 0.06
+TOLERANCE = 0.02  # generous: without real-time priority a busy machine delays wake-ups
 
 
 def _steady(pitches):
@@ -27,21 +28,20 @@ def test_notes_leave_on_time_without_drift():
     output = RecordingOutput()
     scheduler = NoteScheduler(_steady([60, 62, None, 64]), output)
     scheduler.start()
-    time.sleep(1.2)
+    time.sleep(1.5)
     scheduler.stop()
     ons = [m for m in output.snapshot() if m.kind == "note_on"]
     offs = [m for m in output.snapshot() if m.kind == "note_off"]
     assert len(ons) >= 15
     # Every fourth slot is a rest: the on-times are whole multiples of the interval apart.
     slots = [(m.time - ons[0].time) / INTERVAL for m in ons]
-    assert max(abs(s - round(s)) for s in slots) * INTERVAL < 0.015
-    assert all(round(s) % 4 != 2 for s in slots)
-    # Absolute deadlines: the last note is as far from the first as the plan says.
-    span = ons[-1].time - ons[0].time
-    assert abs(span - round(span / INTERVAL) * INTERVAL) < 0.015
+    assert max(abs(s - round(s)) for s in slots) * INTERVAL < TOLERANCE
+    # Absolute deadlines: every note sits in its planned slot, however long the run.
+    planned = [slot for slot in range(4 * len(ons)) if slot % 4 != 2][: len(ons)]
+    assert [round(s) for s in slots] == planned
     # Each note is released after its gate time, before the next begins.
     first_off = next(m for m in offs if m.pitch == ons[0].pitch and m.time > ons[0].time)
-    assert abs((first_off.time - ons[0].time) - GATE * INTERVAL) < 0.015
+    assert abs((first_off.time - ons[0].time) - GATE * INTERVAL) < TOLERANCE
     assert [m.pitch for m in ons[:3]] == [60, 62, 64]
 
 
