@@ -1,9 +1,9 @@
 """Painting a drawing with QtGui (no widgets): the shared core of PNG, PDF, print and replay.
 
-Strokes are painted segment by segment with round caps, each segment as wide as the brush at
-the pressure of its two ends (the same rule the canvas uses), so exported ink looks like the
-ink on screen. The drawing is fitted into the target rectangle with a margin, keeping its
-aspect ratio. ``ensure_gui_application`` lets command-line exports paint without a display.
+Each segment of a stroke is as wide as the brush at the pressure of its two ends (the same rule
+the canvas uses), with round caps and joins, so exported ink looks like the ink on screen. The
+drawing is fitted into the target rectangle with a margin, keeping its aspect ratio.
+``ensure_gui_application`` lets command-line exports paint without a display.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ DrawingLike = Drawing | DrawingSnapshot
 
 # The canvas's pressure rule: a feather-light touch still leaves a visible line.
 MIN_PRESSURE_FRACTION = 0.2
+# Widths are rounded to this step on the target, so a pressure stroke needs only a few pens.
+WIDTH_STEP_PX = 0.5
 _MIN_EXTENT_PX = 1.0
 
 
@@ -90,35 +92,60 @@ def _pen(color: QColor, width: float) -> QPen:
     )
 
 
+def _width_runs(widths: np.ndarray) -> list[tuple[int, int]]:
+    """Runs ``[start, stop)`` of consecutive segments that share one (rounded) width."""
+    breaks = np.flatnonzero(np.diff(widths)) + 1
+    edges = [0, *breaks.tolist(), len(widths)]
+    return list(zip(edges[:-1], edges[1:], strict=True))
+
+
 def paint_stroke(
     painter: QPainter,
     stroke: Stroke,
     placement: Placement,
     first_point: int = 0,
     end_point: int | None = None,
+    uniform_width: bool = False,
 ) -> None:
-    """Paint points ``first_point .. end_point`` of ``stroke`` (all by default)."""
+    """Paint points ``first_point .. end_point`` of ``stroke`` (all by default).
+
+    Segments whose width (rounded to ``WIDTH_STEP_PX`` on the target) is the same are painted
+    as one polyline: a mouse stroke is one call, a pressure stroke a few. ``uniform_width``
+    paints the whole stroke at its mean width in one call (for small thumbnails).
+    """
     end_point = len(stroke) if end_point is None else min(end_point, len(stroke))
     if end_point <= first_point:
         return
     color = QColor(stroke.color)
     xy = placement.map_xy(stroke.xy)
-    pressure = stroke.points[:, 2]
+    pressure = np.clip(stroke.points[:, 2].astype(np.float64), 0.0, 1.0)
     if len(stroke) == 1:
         width = ink_width(stroke.width, float(pressure[0])) * placement.scale
         painter.setPen(_pen(color, width))
         painter.drawPoint(QPointF(xy[0, 0], xy[0, 1]))
         return
-    # A segment i joins point i and i + 1; painting from first_point - 1 keeps joins continuous.
-    for index in range(max(first_point - 1, 0), end_point - 1):
-        mean_pressure = (float(pressure[index]) + float(pressure[index + 1])) / 2.0
-        painter.setPen(_pen(color, ink_width(stroke.width, mean_pressure) * placement.scale))
-        painter.drawLine(
-            QPointF(xy[index, 0], xy[index, 1]), QPointF(xy[index + 1, 0], xy[index + 1, 1])
-        )
+    # Segment i joins points i and i + 1; starting at first_point - 1 keeps the line joined.
+    start = max(first_point - 1, 0)
+    if end_point - start < 2:
+        return  # no whole segment yet
+    mean_pressure = (pressure[start : end_point - 1] + pressure[start + 1 : end_point]) / 2.0
+    widths = (
+        stroke.width
+        * (MIN_PRESSURE_FRACTION + (1.0 - MIN_PRESSURE_FRACTION) * mean_pressure)
+        * placement.scale
+    )
+    if uniform_width:
+        widths = np.full_like(widths, widths.mean())
+    widths = np.maximum(np.round(widths / WIDTH_STEP_PX), 1.0) * WIDTH_STEP_PX
+    for run_start, run_stop in _width_runs(widths):
+        points = [QPointF(x, y) for x, y in xy[start + run_start : start + run_stop + 1]]
+        painter.setPen(_pen(color, float(widths[run_start])))
+        painter.drawPolyline(points)
 
 
-def paint_drawing(painter: QPainter, drawing: DrawingLike, target: QRectF) -> Placement:
+def paint_drawing(
+    painter: QPainter, drawing: DrawingLike, target: QRectF, uniform_width: bool = False
+) -> Placement:
     """Paint every stroke of ``drawing`` fitted into ``target``; returns the placement used."""
     strokes = drawing.strokes
     placement = Placement.fit(drawing_bounds(strokes), target)
@@ -126,6 +153,6 @@ def paint_drawing(painter: QPainter, drawing: DrawingLike, target: QRectF) -> Pl
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for stroke in strokes:
-        paint_stroke(painter, stroke, placement)
+        paint_stroke(painter, stroke, placement, uniform_width=uniform_width)
     painter.restore()
     return placement

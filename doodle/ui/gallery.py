@@ -9,11 +9,14 @@ fallback folder (saved there while the save folder failed) are shown too.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +40,7 @@ from doodle.core.fileformat import save_drawing
 from doodle.export.captions import date_text
 from doodle.export.formats import export_drawings
 from doodle.export.png import render_image
+from doodle.paths import cache_dir
 from doodle.ui.i18n import object_label
 from doodle.ui.pin import confirm_teacher
 from doodle.ui.printing import print_drawings
@@ -47,8 +51,61 @@ EXPORTS_FOLDER_NAME = "exports"
 PathRole = Qt.ItemDataRole.UserRole
 
 
-def thumbnail(drawing: Drawing, size: int = THUMBNAIL_PX) -> QPixmap:
-    return QPixmap.fromImage(render_image(drawing, size))
+_CACHE_FORMAT = "1"
+
+
+@dataclass(frozen=True)
+class GalleryEntry:
+    """What the gallery shows of one drawing: its thumbnail, object, child's name and date."""
+
+    image: QImage
+    object_name: str
+    child_name: str | None
+    created: dt.datetime
+
+
+def _thumbnail_cache_file(path: Path) -> Path | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    # A changed drawing has a new mtime or size, hence a new key: stale thumbnails never show.
+    key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{THUMBNAIL_PX}"
+    return cache_dir() / "thumbnails" / f"{hashlib.sha1(key.encode()).hexdigest()}.png"
+
+
+def _entry_for(drawing: Drawing) -> GalleryEntry:
+    image = render_image(drawing, THUMBNAIL_PX, uniform_width=True)
+    return GalleryEntry(image, drawing.object_name, drawing.child_name, drawing.created)
+
+
+def gallery_entry(path: Path) -> GalleryEntry | None:
+    """The entry of a saved drawing, from the thumbnail cache when the file is unchanged."""
+    cache_file = _thumbnail_cache_file(path)
+    if cache_file is not None and cache_file.is_file():
+        image = QImage(str(cache_file))
+        if not image.isNull() and image.text("doodle-format") == _CACHE_FORMAT:
+            try:
+                created = dt.datetime.fromisoformat(image.text("created"))
+            except ValueError:
+                created = None
+            if created is not None:
+                child = image.text("child_name") or None
+                return GalleryEntry(image, image.text("object_name"), child, created)
+    drawing = load_for_gallery(path)
+    if drawing is None:
+        return None
+    entry = _entry_for(drawing)
+    if cache_file is not None:
+        image = QImage(entry.image)
+        image.setText("doodle-format", _CACHE_FORMAT)
+        image.setText("object_name", drawing.object_name)
+        image.setText("child_name", drawing.child_name or "")
+        image.setText("created", drawing.created.isoformat())
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        # A cache that cannot be written only costs speed.
+        image.save(str(cache_file), "PNG")
+    return entry
 
 
 class GalleryDialog(QDialog):
@@ -168,21 +225,27 @@ class GalleryDialog(QDialog):
     def refresh(self) -> None:
         """Re-read the folders (drawings or trash) and rebuild the thumbnails."""
         self.grid.clear()
+        open_path, open_drawing = (
+            self._open_drawing() if self._open_drawing is not None else (None, None)
+        )
         for store in self.stores:
-            paths = store.trashed() if self.showing_trash else store.drawings()
-            for path in paths:
-                drawing = self._current_or_load(path)
-                if drawing is None:
+            found = store.trashed() if self.showing_trash else store.drawings()
+            for path in found:
+                if path == open_path and open_drawing is not None:
+                    entry = _entry_for(open_drawing)  # may be newer than its file
+                else:
+                    entry = gallery_entry(path)
+                if entry is None:
                     continue
-                item = QListWidgetItem(QIcon(thumbnail(drawing)), self._caption(drawing))
+                item = QListWidgetItem(QIcon(QPixmap.fromImage(entry.image)), self._caption(entry))
                 item.setData(PathRole, path)
-                item.setToolTip(date_text(drawing.created))
+                item.setToolTip(date_text(entry.created))
                 self.grid.addItem(item)
         self._update_buttons()
 
-    def _caption(self, drawing: Drawing) -> str:
-        label = object_label(drawing.object_name) if drawing.object_name else self.tr("Drawing")
-        return f"{drawing.child_name}\n{label}" if drawing.child_name else label
+    def _caption(self, entry: GalleryEntry) -> str:
+        label = object_label(entry.object_name) if entry.object_name else self.tr("Drawing")
+        return f"{entry.child_name}\n{label}" if entry.child_name else label
 
     def _current_or_load(self, path: Path) -> Drawing | None:
         if self._open_drawing is not None:

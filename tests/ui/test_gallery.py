@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from doodle import paths
 from doodle.autosave import Autosaver
 from doodle.config import Settings, hash_pin
 from doodle.core.fileformat import load_drawing
+from doodle.ui import gallery
 from doodle.ui.gallery import EXPORTS_FOLDER_NAME, GalleryDialog, PathRole
 from doodle.ui.pin import PinDialog
 from tests.export.conftest import make_drawing
@@ -65,6 +67,16 @@ def test_thumbnails_with_names_and_objects(qtbot, folder):
     assert not icon.isNull() and not icon.pixmap(64, 64).isNull()
 
 
+def test_thumbnails_are_cached(qtbot, folder, monkeypatch):
+    _gallery(qtbot, folder)
+    cached = list((paths.cache_dir() / "thumbnails").glob("*.png"))
+    assert len(cached) == 3
+    monkeypatch.setattr(gallery, "load_for_gallery", lambda path: pytest.fail("not cached"))
+    again = _gallery(qtbot, folder)
+    captions = sorted(again.grid.item(i).text() for i in range(again.grid.count()))
+    assert captions == ["Ada\nBear", "Ben\nSheep", "Palm tree"]
+
+
 def test_open_emits_the_path(qtbot, folder):
     dialog = _gallery(qtbot, folder)
     _select(dialog, 1)
@@ -86,6 +98,10 @@ def test_copy_and_name(qtbot, folder):
             _select(dialog, row)
     dialog.name_selected("Cleo")
     assert load_drawing(copies[0]).child_name == "Cleo"
+    captions = [dialog.grid.item(i).text() for i in range(dialog.grid.count())]
+    object_name = load_drawing(original).object_name.capitalize()
+    # The renamed file has a new thumbnail; the cached one of its old version is not used.
+    assert captions.count(f"Cleo\n{object_name}") == 1
     assert load_drawing(original).child_name != "Cleo"
 
 
