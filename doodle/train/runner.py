@@ -141,4 +141,8 @@ def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teac
     if context.is_main:
         print(json.dumps(result))
         print(f"exported model folders: {args.out / 'export'}")
+    if context.world_size > 1:
+        import torch.distributed as dist
+
+        dist.destroy_process_group()
     return 0

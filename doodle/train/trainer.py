@@ -206,7 +206,14 @@ class Trainer:
             "train_config": asdict(self.config),
         }
         export_dir = self.run_dir / "export"
-        export_all(self.model, self.classes, export_dir, provenance, fp16=self.config.fp16_export)
+        export_all(
+            self.model,
+            self.classes,
+            export_dir,
+            provenance,
+            fp16=self.config.fp16_export,
+            metrics={"training": {"step": self.step, **metrics}},
+        )
         (export_dir / "training_metrics.json").write_text(
             json.dumps({"step": self.step, **metrics}, indent=2) + "\n", "utf-8"
         )

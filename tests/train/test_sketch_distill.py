@@ -181,3 +181,54 @@ def test_samples_command_writes_a_grid(tmp_path):
     image = read_png(out)
     assert image.shape == (65, 257)
     assert (image < 100).sum() > 50
+
+
+@pytest.mark.slow
+def test_torchrun_trains_with_two_processes(tmp_path):
+    """The same command under torchrun: two CPU ranks (gloo) share the batches."""
+    import os
+    import subprocess
+    import sys
+
+    from doodle.core import ndjson
+
+    rng = np.random.default_rng(0)
+    drawings = [
+        ndjson.QuickDrawDrawing(
+            word="pentagon", strokes=(np.cumsum(polygon_sketch(rng, 5, 80.0)[:, :2], 0) + 120,)
+        )
+        for _ in range(40)
+    ]
+    data = tmp_path / "pentagon.ndjson"
+    ndjson.write_drawings(data, drawings)
+    run = tmp_path / "run"
+    command = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc_per_node=2",
+        "--standalone",
+        "-m",
+        "doodle",
+        "train",
+        "fit",
+        "--data",
+        str(data),
+        "--out",
+        str(run),
+        "--hidden",
+        "8",
+        "--batch",
+        "4",
+        "--steps",
+        "3",
+        "--mixtures",
+        "2",
+        "--device",
+        "cpu",
+    ]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "world 2" in done.stdout
+    assert contract.check_model_folder(run / "export" / "pentagon").provenance["steps"] == 3

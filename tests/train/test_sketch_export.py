@@ -188,3 +188,16 @@ def test_fp16_export_is_smaller_and_close(tmp_path):
     np.testing.assert_allclose(out_b, out_a, atol=2e-2)
     resumed, _, _ = load_exported([half])
     assert resumed.config.hidden_size == 24
+
+
+def test_export_command_rewrites_folders_as_fp16(tmp_path):
+    from doodle.cli import main
+
+    model = make_model(6)
+    export_all(model, units(3), tmp_path / "run", {"teacher": "test", "steps": 7})
+    args = ["train", "export", str(tmp_path / "run"), "--out", str(tmp_path / "out"), "--fp16"]
+    assert main([*args, "--only", "class1"]) == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["class1"]
+    info = contract.check_model_folder(tmp_path / "out" / "class1")
+    assert info.provenance["precision"] == "fp16"
+    assert info.provenance["steps"] == 7 and info.provenance["class_index"] == 1
