@@ -17,8 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.shared_data import REPO_ROOT
 
 STROKES_BEFORE_KILL = 12
@@ -51,7 +49,6 @@ def _start(home: Path, mode: str) -> subprocess.Popen:
     )
 
 
-@pytest.mark.slow
 def test_sigkill_mid_burst_loses_nothing_but_the_stroke_in_progress(tmp_path):
     child = _start(tmp_path, "draw")
     saved: list[int] = []
