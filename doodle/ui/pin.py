@@ -6,7 +6,7 @@ itself is never stored: ``doodle.config.verify_pin`` compares it with the salted
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from doodle.config import Settings, teacher_allows
 
 MAX_PIN_LENGTH = 12
+WRONG_ATTEMPTS_BEFORE_PAUSE = 3
+PAUSE_AFTER_WRONG_MS = 10_000
 
 
 class PinDialog(QDialog):
@@ -49,14 +51,32 @@ class PinDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.wrong_attempts = 0
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_AFTER_WRONG_MS)
+        self._pause.timeout.connect(self._on_pause_timeout)
 
     def _on_buttons_accepted(self) -> None:
+        if self._pause.isActive():
+            return
         if teacher_allows(self._settings, self.pin_edit.text()):
             self.accept()
             return
         self.pin_edit.clear()
-        self.error_label.setText(self.tr("That PIN is not right. Please try again."))
+        self.wrong_attempts += 1
+        if self.wrong_attempts % WRONG_ATTEMPTS_BEFORE_PAUSE == 0:
+            # Guessing by trying every PIN becomes too slow to be worth it.
+            self.ok_button.setEnabled(False)
+            self._pause.start()
+            self.error_label.setText(self.tr("That PIN is not right. Please wait a moment."))
+        else:
+            self.error_label.setText(self.tr("That PIN is not right. Please try again."))
         self.error_label.show()
+
+    def _on_pause_timeout(self) -> None:
+        self.ok_button.setEnabled(True)
 
 
 def confirm_teacher(parent: QWidget | None, settings: Settings, reason: str) -> bool:

@@ -56,6 +56,23 @@ def test_wrong_pin_is_refused_right_pin_accepted(qtbot):
     assert seen[1] == "accepted"
 
 
+def test_guessing_is_slowed_down(qtbot, monkeypatch):
+    monkeypatch.setattr("doodle.ui.pin.PAUSE_AFTER_WRONG_MS", 200)
+    dialog = PinDialog(Settings(teacher_pin_hash=hash_pin("4711", iterations=1000)), "why")
+    qtbot.addWidget(dialog)
+    for guess in ("0000", "0001", "0002"):
+        dialog.pin_edit.setText(guess)
+        dialog.ok_button.click()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.error_label.text() == "That PIN is not right. Please wait a moment."
+    dialog.pin_edit.setText("4711")
+    dialog._on_buttons_accepted()  # pressing Enter while paused does nothing either
+    assert dialog.result() != dialog.DialogCode.Accepted
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=3000)
+    dialog.ok_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
 def test_cancelled_pin_blocks(qtbot):
     settings = Settings(teacher_pin_hash=hash_pin("4711", iterations=1000))
     seen: list[str] = []
