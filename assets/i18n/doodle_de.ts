@@ -234,162 +234,162 @@
 <context>
     <name>GalleryDialog</name>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="70" />
+        <location filename="../../doodle/ui/gallery.py" line="128" />
         <source>My drawings</source>
         <translation>Meine Bilder</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="91" />
+        <location filename="../../doodle/ui/gallery.py" line="149" />
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="92" />
+        <location filename="../../doodle/ui/gallery.py" line="150" />
         <source>Name...</source>
         <translation>Name …</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="93" />
+        <location filename="../../doodle/ui/gallery.py" line="151" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="94" />
+        <location filename="../../doodle/ui/gallery.py" line="152" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="96" />
+        <location filename="../../doodle/ui/gallery.py" line="154" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="102" />
+        <location filename="../../doodle/ui/gallery.py" line="160" />
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="103" />
+        <location filename="../../doodle/ui/gallery.py" line="161" />
         <source>Print class sheet</source>
         <translation>Klassenübersicht drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="104" />
+        <location filename="../../doodle/ui/gallery.py" line="162" />
         <source>Trash</source>
         <translation>Papierkorb</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="106" />
+        <location filename="../../doodle/ui/gallery.py" line="164" />
         <source>Put back</source>
         <translation>Zurücklegen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="107" />
+        <location filename="../../doodle/ui/gallery.py" line="165" />
         <source>Empty trash</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="108" />
+        <location filename="../../doodle/ui/gallery.py" line="166" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="141" />
+        <location filename="../../doodle/ui/gallery.py" line="213" />
         <source>Picture (PNG)</source>
         <translation>Bild (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="142" />
+        <location filename="../../doodle/ui/gallery.py" line="214" />
         <source>Vector picture (SVG)</source>
         <translation>Vektorbild (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="143" />
+        <location filename="../../doodle/ui/gallery.py" line="215" />
         <source>PDF, one drawing per page</source>
         <translation>PDF, ein Bild pro Seite</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="144" />
+        <location filename="../../doodle/ui/gallery.py" line="216" />
         <source>Class sheet (PDF)</source>
         <translation>Klassenübersicht (PDF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="145" />
+        <location filename="../../doodle/ui/gallery.py" line="217" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation des Bildes (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="146" />
+        <location filename="../../doodle/ui/gallery.py" line="218" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Quick, Draw!-Daten (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="147" />
+        <location filename="../../doodle/ui/gallery.py" line="219" />
         <source>Melody (MIDI)</source>
         <translation>Melodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="169" />
+        <location filename="../../doodle/ui/gallery.py" line="247" />
         <source>Drawing</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="225" />
+        <location filename="../../doodle/ui/gallery.py" line="303" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="226" />
+        <location filename="../../doodle/ui/gallery.py" line="304" />
         <source>Who made this drawing?</source>
         <translation>Wer hat dieses Bild gemalt?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="235" />
+        <location filename="../../doodle/ui/gallery.py" line="313" />
         <source>The name could not be saved: %1</source>
         <translation>Der Name konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="245" />
+        <location filename="../../doodle/ui/gallery.py" line="323" />
         <source>The copy could not be made: %1</source>
         <translation>Die Kopie konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="253" />
+        <location filename="../../doodle/ui/gallery.py" line="331" />
         <source>Please type the teacher PIN to delete drawings.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu löschen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="260" />
+        <location filename="../../doodle/ui/gallery.py" line="338" />
         <source>Could not delete: %1</source>
         <translation>Konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="271" />
+        <location filename="../../doodle/ui/gallery.py" line="349" />
         <source>Please type the teacher PIN to empty the trash.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um den Papierkorb zu leeren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/gallery.py" line="275" />
+        <location filename="../../doodle/ui/gallery.py" line="353" />
         <source>%n drawing(s) deleted for good.</source>
         <translation><numerusform>%n Bild endgültig gelöscht.</numerusform><numerusform>%n Bilder endgültig gelöscht.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="281" />
+        <location filename="../../doodle/ui/gallery.py" line="359" />
         <source>Please type the teacher PIN to export drawings.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="296" />
+        <location filename="../../doodle/ui/gallery.py" line="374" />
         <source>Export did not work: %1</source>
         <translation>Das Exportieren hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="298" />
+        <location filename="../../doodle/ui/gallery.py" line="376" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="313" />
+        <location filename="../../doodle/ui/gallery.py" line="391" />
         <source>Sent to the printer.</source>
         <translation>An den Drucker geschickt.</translation>
     </message>
@@ -894,17 +894,22 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../doodle/ui/pin.py" line="30" />
+        <location filename="../../doodle/ui/pin.py" line="32" />
         <source>Teacher PIN</source>
         <translation>Lehrer-PIN</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/pin.py" line="39" />
+        <location filename="../../doodle/ui/pin.py" line="41" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/pin.py" line="58" />
+        <location filename="../../doodle/ui/pin.py" line="73" />
+        <source>That PIN is not right. Please wait a moment.</source>
+        <translation>Diese PIN stimmt nicht. Bitte einen Moment warten.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/pin.py" line="75" />
         <source>That PIN is not right. Please try again.</source>
         <translation>Diese PIN stimmt nicht. Bitte noch einmal versuchen.</translation>
     </message>

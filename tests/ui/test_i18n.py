@@ -40,6 +40,13 @@ def test_setting_chooses_german(english_afterwards):
     assert QCoreApplication.translate("MainWindow", "Undo") == "Undo"
 
 
+def test_french_is_shipped_too(english_afterwards):
+    assert "fr" in available_languages()
+    assert install_translator(english_afterwards, "fr_CA") == "fr"
+    assert QCoreApplication.translate("MainWindow", "Undo") == "Annuler"
+    assert object_label("hedgehog") == "Hérisson"
+
+
 def test_system_locale_is_the_default(english_afterwards, monkeypatch):
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_AT")))
     assert install_translator(english_afterwards, None) == "de"
@@ -63,10 +70,11 @@ def test_every_object_and_every_string_is_translated(english_afterwards):
         if object_label(name) == english_label(name) and name not in same_in_german
     ]
     assert untranslated == []
-    root = ET.parse(paths.assets_dir() / "i18n" / "doodle_de.ts").getroot()
-    unfinished = [
-        m.findtext("source")
-        for m in root.iter("message")
-        if m.find("translation").get("type") in ("unfinished",)
-    ]
-    assert unfinished == []
+    for language in ("de", "fr"):
+        root = ET.parse(paths.assets_dir() / "i18n" / f"doodle_{language}.ts").getroot()
+        unfinished = [
+            m.findtext("source")
+            for m in root.iter("message")
+            if m.find("translation").get("type") == "unfinished"
+        ]
+        assert unfinished == [], language
