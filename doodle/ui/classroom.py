@@ -207,6 +207,7 @@ class ClassroomTools(QObject):
             self.window,
         )
         dialog.drawing_opened.connect(self._on_gallery_drawing_opened)
+        dialog.drawings_trashed.connect(self._on_gallery_drawings_trashed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -216,6 +217,13 @@ class ClassroomTools(QObject):
             self.open_drawing(Path(path))
         except (OSError, DoodleError) as error:
             self._report(self.tr("That drawing could not be opened: %1").replace("%1", str(error)))
+
+    def _on_gallery_drawings_trashed(self, trashed: list) -> None:
+        outcome = self.autosaver.last_outcome
+        if outcome is not None and outcome.path in trashed:
+            # The open drawing went to the trash: carry on with a fresh page, so that the next
+            # stroke does not bring the deleted drawing back.
+            self.window.document.set_drawing(Drawing(object_name=self.window.active_model()))
 
     def export_current(self, fmt: str) -> list[Path]:
         """Export the drawing on the canvas into the exports folder of the save folder."""

@@ -112,6 +112,7 @@ class GalleryDialog(QDialog):
     """Saved drawings (or the trash) as a grid of thumbnails."""
 
     drawing_opened = Signal(object)  # Path of the drawing to open in the canvas
+    drawings_trashed = Signal(list)  # Paths of the drawings just moved to the trash
 
     def __init__(
         self,
@@ -331,11 +332,15 @@ class GalleryDialog(QDialog):
             self, self.settings, self.tr("Please type the teacher PIN to delete drawings.")
         ):
             return
+        trashed = []
         for path in paths:
             try:
                 self._store_of(path).move_to_trash(path)
+                trashed.append(path)
             except OSError as error:
                 self._say(self.tr("Could not delete: %1").replace("%1", str(error)))
+        if trashed:
+            self.drawings_trashed.emit(trashed)
         self.refresh()
 
     def restore_selected(self) -> None:

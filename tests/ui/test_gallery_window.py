@@ -16,6 +16,7 @@ from doodle.config import hash_pin, load_settings
 from doodle.core.drawing import Drawing
 from doodle.core.fileformat import load_drawing, save_drawing
 from doodle.ui.classroom import attach_classroom, show_window
+from doodle.ui.gallery import PathRole
 from doodle.ui.music_controls import MusicControls
 from doodle.ui.pin import PinDialog
 from tests.ui.pointer import line, mouse_stroke
@@ -175,3 +176,20 @@ def test_drawing_records_that_music_played(window_without_models):
     controls.music_button.setChecked(False)
     mouse_stroke(viewport, line((50, 260), (300, 280)))
     assert _saved(tools).music_on  # music was on while it was made
+
+
+def test_deleting_the_open_drawing_starts_a_fresh_page(window_without_models, qtbot):
+    window = window_without_models
+    tools = _classroom(window)
+    mouse_stroke(window.canvas.viewport(), line((50, 60), (300, 80)))
+    open_path = tools.autosaver.last_outcome.path
+    gallery = tools.open_gallery()
+    rows = [
+        i for i in range(gallery.grid.count()) if gallery.grid.item(i).data(PathRole) == open_path
+    ]
+    gallery.grid.item(rows[0]).setSelected(True)
+    gallery.delete_selected()
+    gallery.close()
+    assert len(window.document.strokes) == 0
+    mouse_stroke(window.canvas.viewport(), line((60, 60), (200, 300)))
+    assert not open_path.exists() and tools.autosaver.last_outcome.path != open_path
