@@ -33,6 +33,10 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
                         "(may be repeated)")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--image-size", type=int, default=32, choices=(32, 48, 64))
+    parser.add_argument("--channels", default="16,32,64",
+                        help="channels of the three convolution blocks (default 16,32,64)")
+    parser.add_argument("--hidden", type=int, default=128,
+                        help="size of the hidden dense layer (default 128)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None,
                         help="output folder (default: 'recognizer' in the user models folder)")
@@ -61,6 +65,13 @@ def run(args: argparse.Namespace) -> int:
     if args.samples < 10 or args.epochs < 1:
         _log("doodle train recognizer: --samples must be at least 10 and --epochs at least 1")
         return 2
+    try:
+        channels = tuple(int(c) for c in args.channels.split(","))
+    except ValueError:
+        channels = ()
+    if len(channels) != 3 or min(channels) < 1 or args.hidden < 1:
+        _log("doodle train recognizer: --channels needs three positive numbers, e.g. 16,32,64")
+        return 2
     out = args.out or paths.user_models_dir() / RECOGNIZER_FOLDER
     cache = args.sample_cache or paths.cache_dir() / "recognizer-samples"
     from doodle.train.recognizer_pipeline import train_recognizer
@@ -68,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     summary = train_recognizer(
         out=out, samples=args.samples, real_data=args.data, epochs=args.epochs,
-        image_size=args.image_size, seed=args.seed, sample_cache=cache, log=_log,
+        image_size=args.image_size, channels=channels, hidden=args.hidden, seed=args.seed,
+        sample_cache=cache, log=_log,
         started=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     )
     _log(f"wrote {out} ({len(summary['classes'])} classes) in {time.monotonic() - started:.0f} s")

@@ -77,6 +77,8 @@ def train_recognizer(
     real_data: Sequence[Path],
     epochs: int,
     image_size: int,
+    channels: tuple[int, int, int],
+    hidden: int,
     seed: int,
     sample_cache: Path,
     log: Callable[[str], None],
@@ -103,7 +105,9 @@ def train_recognizer(
         for name, items in real_drawings(source, classes).items():
             train_set[name].extend(items)
             real_counts[name] = real_counts.get(name, 0) + len(items)
-    settings = TrainSettings(image_size=image_size, epochs=epochs, seed=seed)
+    settings = TrainSettings(
+        image_size=image_size, widths=channels, hidden=hidden, epochs=epochs, seed=seed
+    )
     spec = RasterSpec(size=image_size, margin=image_size / 16, blur=0.6 * image_size / 32)
     images, labels = build_images(
         train_set, classes, spec, settings.prefixes_per_drawing, rng, train=True
@@ -130,6 +134,7 @@ def train_recognizer(
         "real_drawings": real_counts,
         "views": f"whole drawing + {settings.prefixes_per_drawing} stroke prefixes",
         "augmentation": "rotation, aspect, shear, margin and line-width jitter",
+        "network": {"channels": list(channels), "hidden": hidden, "image_size": image_size},
         "epochs": epochs,
         "seed": seed,
         "torch": torch.__version__,
