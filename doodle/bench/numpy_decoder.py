@@ -46,7 +46,8 @@ class NumpyDecoder:
         """One decoder step: ``x`` [B, I] (stroke-5, with z appended for a vae)."""
         hidden = self.hidden_size
         gates = x @ self.w_x + h @ self.w_h + self.bias
-        sig = 1.0 / (1.0 + np.exp(-gates[:, : 3 * hidden]))
+        # sigmoid(g) written with tanh: the same values without overflow for large |g|.
+        sig = 0.5 + 0.5 * np.tanh(0.5 * gates[:, : 3 * hidden])
         gate_i, gate_f, gate_o = np.split(sig, 3, axis=1)
         c_out = c * gate_f + gate_i * np.tanh(gates[:, 3 * hidden :])
         h_out = np.tanh(c_out) * gate_o

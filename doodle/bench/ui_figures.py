@@ -60,7 +60,7 @@ def live_ink_paint_clock() -> Iterator[list[float]]:
     painted: list[float] = []
     original = ink.LiveStrokeItem.paint
 
-    def timed_paint(self, painter, option, widget=None) -> None:  # noqa: ANN001 (Qt types)
+    def timed_paint(self, painter, option, widget=None) -> None:
         original(self, painter, option, widget)
         painted.append(time.perf_counter())
 
