@@ -1,7 +1,8 @@
 """Languages: installs Qt translators for Doodle's own strings, the object names and Qt's dialogs.
 
-Doodle's translations are compiled ``.qm`` files in ``assets/i18n/`` (``doodle_de.qm``, ...),
-made from ``.ts`` sources with ``pyside6-lupdate`` / ``pyside6-lrelease``. The language is the
+Doodle's translations are compiled ``.qm`` files in ``assets/i18n/`` (``doodle_de.qm``,
+``doodle_fr.qm``; ``doodle_en.qm`` holds only English plural forms), made from ``.ts`` sources
+with ``pyside6-lupdate`` (``-pluralonly`` for English) and ``pyside6-lrelease``. The language is the
 ``language`` setting when there is one, otherwise the system locale; English needs no file.
 Object names (the models' labels) are translated in their own context, ``"objects"``; the list
 below names them for ``lupdate``.
@@ -69,8 +70,8 @@ def translations_dir() -> Path:
 
 def available_languages() -> list[str]:
     """English plus every language that has a compiled ``doodle_<lang>.qm``."""
-    found = sorted(p.stem.removeprefix("doodle_") for p in translations_dir().glob("doodle_*.qm"))
-    return [SOURCE_LANGUAGE, *found]
+    found = {p.stem.removeprefix("doodle_") for p in translations_dir().glob("doodle_*.qm")}
+    return [SOURCE_LANGUAGE, *sorted(found - {SOURCE_LANGUAGE})]
 
 
 def _choose(language: str | None) -> str:
@@ -93,6 +94,10 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     doodle_translator = QTranslator()
     # QTranslator.load tries "doodle_de_AT", then "doodle_de", as locales fall back.
     if not doodle_translator.load(locale, "doodle", "_", str(translations_dir())):
+        # English is the source language; its file holds only the plural forms.
+        if doodle_translator.load(f"doodle_{SOURCE_LANGUAGE}", str(translations_dir())):
+            app.installTranslator(doodle_translator)
+            _installed.append(doodle_translator)
         QLocale.setDefault(QLocale(SOURCE_LANGUAGE))
         return SOURCE_LANGUAGE
     app.installTranslator(doodle_translator)

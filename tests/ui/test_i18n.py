@@ -58,6 +58,15 @@ def test_unknown_language_falls_back_to_english(english_afterwards):
     assert object_label("rain") == "Rain"
 
 
+def test_english_plurals(english_afterwards):
+    assert available_languages()[0] == "en" and available_languages().count("en") == 1
+    for language in ("en", "es"):
+        install_translator(english_afterwards, language)
+        one = QCoreApplication.translate("GalleryDialog", "%n drawing(s) deleted for good.", "", 1)
+        two = QCoreApplication.translate("GalleryDialog", "%n drawing(s) deleted for good.", "", 2)
+        assert (one, two) == ("1 drawing deleted for good.", "2 drawings deleted for good.")
+
+
 def test_every_object_and_every_string_is_translated(english_afterwards):
     from doodle.export.captions import english_label
 
