@@ -190,6 +190,10 @@ class MorphDialog(QDialog):
             self.end_chooser.choose(1)
         for chooser in (self.start_chooser, self.end_chooser):
             chooser.chosen.connect(self._update_buttons)
+        if not choices:
+            self.message_label.setText(
+                self.tr("Draw something first (or save some drawings), then come back to morph.")
+            )
         self._update_buttons()
 
     # -- morphing ------------------------------------------------------------------------------
@@ -207,6 +211,9 @@ class MorphDialog(QDialog):
 
     def show_frames(self, frames: Sequence[Sequence[np.ndarray]]) -> None:
         """Show (and start playing) a finished morph."""
+        if not any(len(line) for frame in frames for line in frame):
+            self.show_problem(self.tr("Doodle could not morph these two. Try other drawings!"))
+            return
         self._waiting = False
         self._frames = [list(frame) for frame in frames]
         self.player.set_frames(self._frames)

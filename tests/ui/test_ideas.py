@@ -24,6 +24,7 @@ from doodle.ui.classroom import attach_classroom
 from doodle.ui.ideas import REIMAGINE_COUNT, attach_ideas
 from doodle.ui.ideas_choose import CHOOSER_THUMBNAIL_PX, drawing_choices
 from doodle.ui.main_window import MainWindow
+from doodle.ui.morph import MorphDialog
 from tests.bench.model_factory import write_tiny_model
 from tests.engine.test_ideas_models import shape_drawing, write_random_vae
 
@@ -209,3 +210,14 @@ def test_choices_list_the_canvas_drawing_once_and_the_newest_saved_ones(qtbot, s
     )
     assert reds > 20  # the thumbnail shows the strokes in their own colour
     assert drawing_choices(Drawing(), [], "My drawing") == []
+
+
+def test_morph_dialog_explains_what_is_missing(qtbot) -> None:
+    dialog = MorphDialog(load_settings().settings, [], "#1e88e5")
+    qtbot.addWidget(dialog)
+    assert not dialog.morph_button.isEnabled()
+    assert "Draw something first" in dialog.message_label.text()
+    dialog.show_frames([[], []])  # a model that drew nothing at all
+    assert dialog.frames() == [] and dialog.player.frame_count() == 0
+    assert "could not morph" in dialog.message_label.text()
+    assert not dialog.save_strip_button.isEnabled() and dialog.save("png") is None
