@@ -25,7 +25,8 @@ VOICE_GAIN = 0.22
 MAX_VOICES = 12
 SILENCE_LEVEL = 1e-4
 MAX_PENDING = 512  # stamped messages waiting for the audio device (bounded if none pulls)
-STALE_FRAMES_S = 0.15  # a note this late is dropped, so a stalled device never bursts
+STALE_S = 0.15  # a note later than this (or than two blocks) is dropped: no bursts after a stall
+TIME_MAP_PULLS = 24  # the time map is the earliest of this many recent pulls
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,12 @@ class Synth:
     """Polyphonic synth with the ``NoteOutput`` interface plus ``render`` for the audio device.
 
     Offline (no ``clock``) a note message takes effect at the next rendered sample. Live, with
-    a ``clock``, each message is stamped on arrival and placed in the rendered block at its
-    own sample, ``lead_s`` later: the audio device pulls blocks in bursts, and without stamps
-    notes would snap to block boundaries (10-40 ms of uneven timing).
+    a ``clock``, each message is stamped on arrival and placed at its own sample: audio
+    devices pull blocks in bursts (10 ms to 200 ms), and without stamps notes would snap to
+    block boundaries. Rendered frames are mapped to clock time by the earliest of the recent
+    pulls (a pull is never early, only late; old ones are forgotten, such as the burst that
+    fills the device's buffer at the start), and messages sound ``lead`` later: ``lead_s`` or
+    one and a half of the device's largest recent block, whichever is longer.
     """
 
     name = "Built-in synth"
@@ -132,6 +136,9 @@ class Synth:
         self._clock = clock
         self._lead_s = lead_s
         self._pending: deque[tuple[float, int, int]] = deque(maxlen=MAX_PENDING)
+        self._frames_rendered = 0
+        self._recent_origins: deque[float] = deque(maxlen=TIME_MAP_PULLS)
+        self._largest_block_s = 0.0
 
     @property
     def voice_names(self) -> list[str]:
@@ -200,27 +207,40 @@ class Synth:
         with self._lock:
             parts: list[np.ndarray] = []
             position = 0
-            if self._pending:
-                now = self._clock()
-                while self._pending:
-                    stamp, pitch, velocity = self._pending[0]
-                    offset = int(round((stamp + self._lead_s - now) * self.sample_rate))
-                    if offset >= frames:
-                        break
-                    self._pending.popleft()
-                    if velocity > 0 and offset < -STALE_FRAMES_S * self.sample_rate:
-                        continue  # nobody pulled audio for a while: skip, don't burst
-                    offset = max(offset, position)
-                    if offset > position:
-                        parts.append(self._render_notes(offset - position))
-                        position = offset
-                    self._apply(pitch, velocity)
+            if self._clock is not None:
+                position = self._place_pending(frames, parts)
             if frames > position:
                 parts.append(self._render_notes(frames - position))
             mix = np.concatenate(parts) if len(parts) > 1 else parts[0]
+            self._frames_rendered += frames
             volume = self._volume
         # tanh keeps several loud notes from clipping while leaving quiet ones linear.
         return np.tanh(mix * VOICE_GAIN * 2.0 * volume).astype(np.float32)
+
+    def _place_pending(self, frames: int, parts: list[np.ndarray]) -> int:
+        """Apply the stamped messages that fall into this block at their own samples."""
+        rate = self.sample_rate
+        self._recent_origins.append(self._clock() - self._frames_rendered / rate)
+        origin = min(self._recent_origins)  # the clock time of frame 0
+        block_s = frames / rate
+        self._largest_block_s = max(block_s, self._largest_block_s * 0.99)
+        lead = max(self._lead_s, 1.5 * self._largest_block_s)
+        stale = -max(STALE_S, 2 * self._largest_block_s) * rate
+        position = 0
+        while self._pending:
+            stamp, pitch, velocity = self._pending[0]
+            offset = int(round((stamp + lead - origin) * rate)) - self._frames_rendered
+            if offset >= frames:
+                break
+            self._pending.popleft()
+            if velocity > 0 and offset < stale:
+                continue
+            offset = max(offset, position)
+            if offset > position:
+                parts.append(self._render_notes(offset - position))
+                position = offset
+            self._apply(pitch, velocity)
+        return position
 
     def render_int16(self, frames: int) -> bytes:
         return (self.render(frames) * 32767.0).astype("<i2").tobytes()

@@ -8,11 +8,15 @@ carries on; music can still go to a MIDI port.
 from __future__ import annotations
 
 import numpy as np
+from PySide6 import QtMultimedia
 from PySide6.QtCore import QIODevice, QObject, Signal
-from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QMediaDevices
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
 
 from doodle.music.synth import Synth
 
+# Qt 6.7 moved the sink's state and error enums to QtAudio; QAudio's copies no longer compare
+# equal to what QAudioSink returns.
+QtAudio = getattr(QtMultimedia, "QtAudio", None) or QtMultimedia.QAudio
 BUFFER_SECONDS = 0.05  # short enough that notes feel immediate, long enough not to stutter
 NO_DEVICE_MESSAGE = "No speakers or headphones were found, so the music cannot play here."
 
@@ -60,7 +64,7 @@ class SynthAudioSink(QObject):
 
     @property
     def active(self) -> bool:
-        return self._sink is not None and self._sink.state() == QAudio.State.ActiveState
+        return self._sink is not None and self._sink.state() == QtAudio.State.ActiveState
 
     def start(self) -> bool:
         """Open the default output device and start pulling samples; False if it cannot."""
@@ -85,7 +89,7 @@ class SynthAudioSink(QObject):
         stream.open(QIODevice.OpenModeFlag.ReadOnly)
         sink.stateChanged.connect(self._on_sink_state_changed)
         sink.start(stream)
-        if sink.error() != QAudio.Error.NoError:
+        if sink.error() != QtAudio.Error.NoError:
             sink.deleteLater()
             stream.close()
             return self._fail(f"The sound device {device.description()!r} would not open.")
@@ -108,10 +112,11 @@ class SynthAudioSink(QObject):
         self.failed.emit(message)
         return False
 
-    def _on_sink_state_changed(self, state: QAudio.State) -> None:
+    def _on_sink_state_changed(self) -> None:
+        # The signal's argument is not taken: PySide cannot convert QAudio::State (Qt 6.12).
         sink = self._sink
-        if sink is None or state != QAudio.State.StoppedState:
+        if sink is None or sink.state() != QtAudio.State.StoppedState:
             return
-        if sink.error() not in (QAudio.Error.NoError, QAudio.Error.UnderrunError):
+        if sink.error() not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
             self.stop()
             self._fail("The sound stopped working (the speakers may have been unplugged).")
