@@ -35,16 +35,17 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from doodle.train.evaluate import evaluate_model
+    from doodle.train.evaluate import class_name_of, data_file_for, evaluate_model
     from doodle.train.teacher import resolve_model
 
     model = resolve_model(args.model)
-    result = evaluate_model(model, args.data, args.limit, args.iw_samples, args.seed)
+    # One file for both models: the same drawings, whatever the other model's class is called.
+    data = data_file_for(args.data, class_name_of(model))
+    result = evaluate_model(model, data, args.limit, args.iw_samples, args.seed)
     if args.compare:
-        other = resolve_model(args.compare)
-        # The very same drawings, whatever the other model's class folder would be.
-        same_file = Path(result["data"])
-        reference = evaluate_model(other, same_file, args.limit, args.iw_samples, args.seed)
+        reference = evaluate_model(
+            resolve_model(args.compare), data, args.limit, args.iw_samples, args.seed
+        )
         result["compare"] = reference
         result["median_gap_nats"] = round(
             result["nll_per_point"]["median"] - reference["nll_per_point"]["median"], 4

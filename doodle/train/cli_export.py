@@ -1,8 +1,9 @@
-"""`doodle train export SRC --out DIR [--fp16]`: rewrite exported model folders.
+"""`doodle train export SRC --out DIR [--fp16] [--bundle]`: rewrite exported model folders.
 
 Reads exported class folders back (the same path training uses to resume), then writes them
 again, e.g. with fp16 weights for bundling, keeping provenance and metrics. ``--only`` picks
-classes. Imports torch only in the handler.
+classes; ``--bundle`` splits each VAE class into a decoder-only folder for drawing along and a
+VAE folder for latent-space ideas. Imports torch only in the handler.
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, required=True, help="destination folder")
     parser.add_argument("--fp16", action="store_true", help="store weights as float16")
     parser.add_argument("--only", nargs="+", help="write only these classes")
+    parser.add_argument(
+        "--bundle",
+        action="store_true",
+        help="for each VAE class write <class>/ (its decoder as a decoder-only model, latent "
+        "at the prior mean, for drawing along) and <class>_vae/ (encoder and decoder, no "
+        "prefix graph, for ideas)",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -46,14 +54,19 @@ def handle(args: argparse.Namespace) -> int:
         metrics = dict(meta.get("metrics", {}))
         if training is not None:
             metrics.setdefault("training", training)
-        info = write_class_folder(
-            model,
-            class_id,
-            units,
-            args.out / meta["name"],
-            meta.get("provenance", {}),
-            meta.get("metrics", {}),
-            fp16=args.fp16,
-        )
-        print(f"{info.name}: {info.path}")
+        targets = [(meta["name"], "full")]
+        if args.bundle and model.config.z_size:
+            targets = [(units.name, "decoder_only"), (f"{units.name}_vae", "vae_no_prefix")]
+        for folder_name, variant in targets:
+            info = write_class_folder(
+                model,
+                class_id,
+                units,
+                args.out / folder_name,
+                meta.get("provenance", {}),
+                metrics,
+                fp16=args.fp16,
+                variant=variant,
+            )
+            print(f"{info.name} ({info.kind}): {info.path}")
     return 0

@@ -232,6 +232,10 @@ def summary(scores: DrawingScores) -> dict[str, Any]:
     }
 
 
+def class_name_of(model: LoadedModel) -> str:
+    return str(model.info.provenance.get("class_name") or model.info.name)
+
+
 def evaluate_model(
     model: LoadedModel,
     data: Path,
@@ -241,15 +245,15 @@ def evaluate_model(
 ) -> dict[str, Any]:
     """JSON-ready figures of ``model`` on the real drawings of its class found at ``data``."""
     info = model.info
-    class_name = str(info.provenance.get("class_name") or info.name)
-    path = data_file_for(data, class_name)
+    path = data_file_for(data, class_name_of(model))
     drawings = load_real_drawings(path, limit)
     if not drawings:
         raise DoodleFormatError(path, "no drawings to evaluate")
     result = {
         "model": info.name,
         "kind": info.kind,
-        "data": str(path),
+        "source": info.provenance.get("source_file") or info.provenance.get("trained_by"),
+        "data": path.name,
         "space": "256-px Quick, Draw! box",
         **summary(score_drawings(model, drawings, iw_samples=iw_samples, seed=seed)),
     }

@@ -121,6 +121,56 @@ def to_fp16(model: onnx.ModelProto) -> onnx.ModelProto:
     return model
 
 
+def with_state_offset(graph: onnx.ModelProto, h0: np.ndarray, c0: np.ndarray) -> onnx.ModelProto:
+    """The same graph with its recurrent state measured from (h0, c0) instead of zero.
+
+    Inside, the state is ``h + h0`` (and ``c + c0``); it leaves as ``h_out - h0``. A caller that
+    starts from zeros, as the engine does for decoder-only models, so starts from (h0, c0),
+    and every later step sees exactly the original state.
+    """
+    renamed = {"h": "h_shifted", "c": "c_shifted", "h_out": "h_inner", "c_out": "c_inner"}
+    nodes = list(graph.graph.node)
+    for node in nodes:
+        node.input[:] = [renamed.get(name, name) for name in node.input]
+        node.output[:] = [renamed.get(name, name) for name in node.output]
+    offsets = [
+        helper.make_node("Add", ["h", "h_offset"], ["h_shifted"]),
+        helper.make_node("Add", ["c", "c_offset"], ["c_shifted"]),
+    ]
+    back = [
+        helper.make_node("Sub", ["h_inner", "h_offset"], ["h_out"]),
+        helper.make_node("Sub", ["c_inner", "c_offset"], ["c_out"]),
+    ]
+    del graph.graph.node[:]
+    graph.graph.node.extend(offsets + nodes + back)
+    graph.graph.initializer.extend(
+        [
+            numpy_helper.from_array(np.float32(h0)[None, :], "h_offset"),
+            numpy_helper.from_array(np.float32(c0)[None, :], "c_offset"),
+        ]
+    )
+    onnx.checker.check_model(graph)
+    return graph
+
+
+def decoder_only_weights(
+    model: SketchRNN, class_id: int, z: np.ndarray
+) -> tuple[graphs.DecoderWeights, np.ndarray, np.ndarray]:
+    """A VAE's decoder with the latent fixed at ``z`` folded into its bias, and its start state."""
+    decoder, encoder = class_weights(model, class_id)
+    assert encoder is not None
+    z64 = np.asarray(z, np.float64)
+    lstm = decoder.lstm
+    folded = graphs.LstmWeights(
+        w_xh=np.float32(lstm.w_xh[:5]),
+        w_hh=lstm.w_hh,
+        bias=np.float32(lstm.bias + z64 @ lstm.w_xh[5:]),
+    )
+    state = np.tanh(z64 @ encoder.init_w + encoder.init_b)
+    c0, h0 = np.split(state, 2)
+    return graphs.DecoderWeights(folded, decoder.out_w, decoder.out_b, z_size=0), h0, c0
+
+
 def write_class_folder(
     model: SketchRNN,
     class_id: int,
@@ -129,22 +179,40 @@ def write_class_folder(
     provenance: dict[str, Any],
     metrics: dict[str, Any] | None = None,
     fp16: bool = False,
+    variant: str = "full",
 ) -> contract.ModelInfo:
-    """Write (atomically replace) one contract model folder for ``class_id``."""
+    """Write (atomically replace) one contract model folder for ``class_id``.
+
+    ``variant``: "full" (every graph of the model); "vae_no_prefix" (a VAE without the
+    optional prefix graph); "decoder_only" (a VAE's decoder as a decoder-only model, the
+    latent fixed at the prior mean z = 0 and its initial state folded in).
+    """
     config = model.config
     decoder, encoder = class_weights(model, class_id)
-    built = {
-        contract.DECODER_STEP: graphs.build_decoder_step(decoder),
-        contract.DECODER_PREFIX: graphs.build_decoder_prefix(decoder),
-    }
-    if encoder is not None:
-        built[contract.ENCODER] = graphs.build_encoder(encoder)
-        built[contract.INIT_STATE] = graphs.build_init_state(encoder)
+    kind = config.kind
+    extra: dict[str, Any] = {}
+    if variant == "decoder_only" and encoder is not None:
+        decoder, h0, c0 = decoder_only_weights(model, class_id, np.zeros(config.z_size))
+        built = {
+            contract.DECODER_STEP: with_state_offset(graphs.build_decoder_step(decoder), h0, c0),
+            contract.DECODER_PREFIX: with_state_offset(
+                graphs.build_decoder_prefix(decoder), h0, c0
+            ),
+        }
+        kind = "gen"
+        extra = {"derived_from_vae": True, "latent": "prior mean z = 0, folded into the graphs"}
+    else:
+        built = {contract.DECODER_STEP: graphs.build_decoder_step(decoder)}
+        if variant != "vae_no_prefix":
+            built[contract.DECODER_PREFIX] = graphs.build_decoder_prefix(decoder)
+        if encoder is not None:
+            built[contract.ENCODER] = graphs.build_encoder(encoder)
+            built[contract.INIT_STATE] = graphs.build_init_state(encoder)
     meta: dict[str, Any] = {
         "format": contract.FORMAT_VERSION,
         "name": folder.name,
         "label": units.name.replace("_", " ").capitalize(),
-        "kind": config.kind,
+        "kind": kind,
         "hidden_size": config.hidden_size,
         "num_mixture": config.num_mixture,
         "max_seq_len": units.max_seq_len,
@@ -156,12 +224,14 @@ def write_class_folder(
             "class_index": class_id,
             "num_classes": config.num_classes,
             "enc_hidden_size": config.enc_hidden_size,
+            "z_size": config.z_size,
             "precision": "fp16" if fp16 else "fp32",
             "exported": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            **extra,
         },
         "metrics": metrics or {},
     }
-    if config.z_size:
+    if kind == "vae":
         meta["z_size"] = config.z_size
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".export-{folder.name}-", dir=folder.parent))
@@ -234,6 +304,8 @@ def read_class_folder(folder: Path) -> tuple[dict[str, Any], dict[str, np.ndarra
     """model.json and the torch-layout weights of one exported folder (one class folded in)."""
     info = contract.check_model_folder(folder)
     meta = json.loads((folder / contract.MODEL_JSON).read_text("utf-8"))
+    if meta.get("provenance", {}).get("derived_from_vae"):
+        raise ModelError(f"{folder}: a decoder cut from a VAE; resume from the VAE folder")
     step = _initializers(folder / contract.DECODER_STEP)
     w_ih, w_hh, bias = _tf_step_to_torch(step["W_x"], step["W_h"], step["bias"])
     weights = {

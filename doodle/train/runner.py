@@ -84,7 +84,15 @@ def exported_folders(path: Path) -> list[Path]:
     """The model folders at ``path``: the folder itself, or its subfolders with model.json."""
     if (path / contract.MODEL_JSON).is_file():
         return [path]
-    folders = sorted(p for p in path.iterdir() if (p / contract.MODEL_JSON).is_file())
+
+    def trainable(folder: Path) -> bool:
+        meta_path = folder / contract.MODEL_JSON
+        if not meta_path.is_file():
+            return False
+        meta = json.loads(meta_path.read_text("utf-8"))
+        return not meta.get("provenance", {}).get("derived_from_vae")
+
+    folders = sorted(p for p in path.iterdir() if trainable(p))
     if not folders:
         raise ModelError(f"{path}: no exported model folders to resume from")
     return folders

@@ -89,3 +89,22 @@ def test_vae_estimate_is_exact_when_the_posterior_is_the_prior(tmp_path):
     loaded = LoadedModel(contract.check_model_folder(tmp_path / "toyvae"))
     scores = score_drawings(loaded, [drawing_to_stroke3(DRAWING)], iw_samples=5)
     np.testing.assert_allclose(scores.nll, expected_nll(), atol=1e-5)
+
+
+def test_compare_and_write_record_the_gap_in_model_json(tmp_path, capsys):
+    write_constant_model(tmp_path / "toy", PEN_LOGITS, SCALE, PIXEL)
+    write_constant_model(tmp_path / "other", (0.0, 0.0, 0.0), SCALE, PIXEL)
+    drawing = ndjson.QuickDrawDrawing(word="toy", strokes=tuple(DRAWING))
+    ndjson.write_drawings(tmp_path / "toy.ndjson", [drawing])
+    args = ["train", "eval", str(tmp_path / "toy"), "--data", str(tmp_path)]
+    assert main([*args, "--compare", str(tmp_path / "other"), "--write"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    # Offsets score the same under both; only the pen terms differ (4 points + end token).
+    stroke3 = drawing_to_stroke3(DRAWING)
+    log_pen = np.asarray(PEN_LOGITS) - math.log(sum(math.exp(v) for v in PEN_LOGITS))
+    pen_toy = -sum(log_pen[int(lift)] for lift in stroke3[:, 2]) - log_pen[2]
+    gap = (pen_toy - 5 * math.log(3.0)) / 5
+    assert printed["median_gap_nats"] == pytest.approx(gap, abs=1e-3)
+    stored = json.loads((tmp_path / "toy" / "model.json").read_text())["metrics"]
+    assert stored["quickdraw_eval"]["compare"]["model"] == "other"
+    assert stored["quickdraw_eval"]["data"] == "toy.ndjson"

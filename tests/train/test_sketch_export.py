@@ -10,6 +10,7 @@ import numpy as np  # noqa: E402
 import onnx  # noqa: E402
 from onnx import numpy_helper  # noqa: E402
 
+from doodle.core.errors import ModelError  # noqa: E402
 from doodle.engine import contract  # noqa: E402
 from doodle.engine.model import LoadedModel  # noqa: E402
 from doodle.train.data import ClassUnits  # noqa: E402
@@ -201,3 +202,51 @@ def test_export_command_rewrites_folders_as_fp16(tmp_path):
     info = contract.check_model_folder(tmp_path / "out" / "class1")
     assert info.provenance["precision"] == "fp16"
     assert info.provenance["steps"] == 7 and info.provenance["class_index"] == 1
+
+
+def test_decoder_only_folder_draws_like_the_vae_at_the_prior_mean(tmp_path):
+    from doodle.train.export import write_class_folder
+
+    model = make_model(6)
+    info = write_class_folder(
+        model, 1, units(3)[1], tmp_path / "class1", {"teacher": "t"}, variant="decoder_only"
+    )
+    assert info.kind == "gen" and info.has_prefix
+    assert info.provenance["derived_from_vae"] is True
+    batch, steps = 2, 6
+    inputs = random_inputs(batch, steps)
+    z = torch.zeros(batch, 6)
+    with torch.no_grad():
+        params, (h_final, c_final) = model.decode(inputs, z, torch.full((batch,), 1))
+    loaded = LoadedModel(info)
+    h, c = loaded.zero_state(batch)
+    for t in range(steps):
+        out, h, c = loaded.step(np.ascontiguousarray(inputs[:, t].numpy()), h, c)
+        np.testing.assert_allclose(out, params[:, t].numpy(), atol=TOLERANCE)
+    zero_h, zero_c = loaded.zero_state(batch)
+    primed_h, primed_c = loaded.prime(inputs.numpy(), zero_h, zero_c)
+    np.testing.assert_allclose(primed_h, h, atol=TOLERANCE)
+    np.testing.assert_allclose(primed_c, c, atol=TOLERANCE)
+    with pytest.raises(ModelError, match="VAE folder"):
+        load_exported([tmp_path / "class1"])
+
+
+def test_bundle_command_writes_a_drawing_model_and_an_ideas_model_per_class(tmp_path):
+    from doodle.cli import main
+    from doodle.engine.ideas import encoder_model_for
+
+    model = make_model(6)
+    export_all(model, units(3), tmp_path / "run", {"teacher": "test", "steps": 7})
+    out = tmp_path / "out"
+    args = ["train", "export", str(tmp_path / "run"), "--out", str(out), "--fp16", "--bundle"]
+    assert main(args) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["class0", "class0_vae", "class1", "class1_vae", "class2", "class2_vae"]
+    infos = [contract.check_model_folder(out / name) for name in names]
+    assert [i.kind for i in infos] == ["gen", "vae"] * 3
+    assert not infos[1].has_prefix
+    assert encoder_model_for(infos, "class2").name == "class2_vae"
+    resumed, classes, _ = load_exported(
+        [out / "class0_vae", out / "class1_vae", out / "class2_vae"]
+    )
+    assert [c.name for c in classes] == ["class0", "class1", "class2"]
