@@ -106,27 +106,27 @@
         <translation>Dein Bild konnte nirgends gespeichert werden. Lass Doodle offen und sag deiner Lehrerin oder deinem Lehrer Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="218" />
+        <location filename="../../doodle/ui/classroom.py" line="219" />
         <source>That drawing could not be opened: %1</source>
         <translation>Dieses Bild konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="226" />
+        <location filename="../../doodle/ui/classroom.py" line="234" />
         <source>Please type the teacher PIN to export.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="234" />
+        <location filename="../../doodle/ui/classroom.py" line="242" />
         <source>Export did not work: %1</source>
         <translation>Das Exportieren hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="236" />
+        <location filename="../../doodle/ui/classroom.py" line="244" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="282" />
+        <location filename="../../doodle/ui/classroom.py" line="290" />
         <source>Please type the teacher PIN to close Doodle.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Doodle zu beenden.</translation>
     </message>
@@ -234,162 +234,162 @@
 <context>
     <name>GalleryDialog</name>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="128" />
+        <location filename="../../doodle/ui/gallery.py" line="129" />
         <source>My drawings</source>
         <translation>Meine Bilder</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="149" />
+        <location filename="../../doodle/ui/gallery.py" line="150" />
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="150" />
+        <location filename="../../doodle/ui/gallery.py" line="151" />
         <source>Name...</source>
         <translation>Name …</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="151" />
+        <location filename="../../doodle/ui/gallery.py" line="152" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="152" />
+        <location filename="../../doodle/ui/gallery.py" line="153" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="154" />
+        <location filename="../../doodle/ui/gallery.py" line="155" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="160" />
+        <location filename="../../doodle/ui/gallery.py" line="161" />
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="161" />
+        <location filename="../../doodle/ui/gallery.py" line="162" />
         <source>Print class sheet</source>
         <translation>Klassenübersicht drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="162" />
+        <location filename="../../doodle/ui/gallery.py" line="163" />
         <source>Trash</source>
         <translation>Papierkorb</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="164" />
+        <location filename="../../doodle/ui/gallery.py" line="165" />
         <source>Put back</source>
         <translation>Zurücklegen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="165" />
+        <location filename="../../doodle/ui/gallery.py" line="166" />
         <source>Empty trash</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="166" />
+        <location filename="../../doodle/ui/gallery.py" line="167" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="213" />
+        <location filename="../../doodle/ui/gallery.py" line="214" />
         <source>Picture (PNG)</source>
         <translation>Bild (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="214" />
+        <location filename="../../doodle/ui/gallery.py" line="215" />
         <source>Vector picture (SVG)</source>
         <translation>Vektorbild (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="215" />
+        <location filename="../../doodle/ui/gallery.py" line="216" />
         <source>PDF, one drawing per page</source>
         <translation>PDF, ein Bild pro Seite</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="216" />
+        <location filename="../../doodle/ui/gallery.py" line="217" />
         <source>Class sheet (PDF)</source>
         <translation>Klassenübersicht (PDF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="217" />
+        <location filename="../../doodle/ui/gallery.py" line="218" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation des Bildes (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="218" />
+        <location filename="../../doodle/ui/gallery.py" line="219" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Quick, Draw!-Daten (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="219" />
+        <location filename="../../doodle/ui/gallery.py" line="220" />
         <source>Melody (MIDI)</source>
         <translation>Melodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="247" />
+        <location filename="../../doodle/ui/gallery.py" line="248" />
         <source>Drawing</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="303" />
+        <location filename="../../doodle/ui/gallery.py" line="304" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="304" />
+        <location filename="../../doodle/ui/gallery.py" line="305" />
         <source>Who made this drawing?</source>
         <translation>Wer hat dieses Bild gemalt?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="313" />
+        <location filename="../../doodle/ui/gallery.py" line="314" />
         <source>The name could not be saved: %1</source>
         <translation>Der Name konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="323" />
+        <location filename="../../doodle/ui/gallery.py" line="324" />
         <source>The copy could not be made: %1</source>
         <translation>Die Kopie konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="331" />
+        <location filename="../../doodle/ui/gallery.py" line="332" />
         <source>Please type the teacher PIN to delete drawings.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu löschen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="338" />
+        <location filename="../../doodle/ui/gallery.py" line="341" />
         <source>Could not delete: %1</source>
         <translation>Konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="349" />
+        <location filename="../../doodle/ui/gallery.py" line="354" />
         <source>Please type the teacher PIN to empty the trash.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um den Papierkorb zu leeren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/gallery.py" line="353" />
+        <location filename="../../doodle/ui/gallery.py" line="358" />
         <source>%n drawing(s) deleted for good.</source>
         <translation><numerusform>%n Bild endgültig gelöscht.</numerusform><numerusform>%n Bilder endgültig gelöscht.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="359" />
+        <location filename="../../doodle/ui/gallery.py" line="364" />
         <source>Please type the teacher PIN to export drawings.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="374" />
+        <location filename="../../doodle/ui/gallery.py" line="379" />
         <source>Export did not work: %1</source>
         <translation>Das Exportieren hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="376" />
+        <location filename="../../doodle/ui/gallery.py" line="381" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="391" />
+        <location filename="../../doodle/ui/gallery.py" line="396" />
         <source>Sent to the printer.</source>
         <translation>An den Drucker geschickt.</translation>
     </message>
@@ -776,22 +776,32 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="204" />
+        <location filename="../../doodle/ui/morph.py" line="195" />
+        <source>Draw something first (or save some drawings), then come back to morph.</source>
+        <translation>Mal zuerst etwas (oder speichere ein paar Bilder), dann komm zum Verwandeln zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="208" />
         <source>Doodle is thinking...</source>
         <translation>Doodle überlegt …</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="233" />
+        <location filename="../../doodle/ui/morph.py" line="215" />
+        <source>Doodle could not morph these two. Try other drawings!</source>
+        <translation>Doodle konnte diese beiden nicht verwandeln. Probier andere Bilder!</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="240" />
         <source>Please type the teacher PIN to save the morph.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um die Verwandlung zu speichern.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="246" />
+        <location filename="../../doodle/ui/morph.py" line="253" />
         <source>Saving did not work: %1</source>
         <translation>Das Speichern hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="248" />
+        <location filename="../../doodle/ui/morph.py" line="255" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
@@ -1107,147 +1117,147 @@
 <context>
     <name>objects</name>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="31" />
+        <location filename="../../doodle/ui/i18n.py" line="32" />
         <source>Ambulance</source>
         <translation>Krankenwagen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="32" />
+        <location filename="../../doodle/ui/i18n.py" line="33" />
         <source>Antyoga</source>
         <translation>Ameisen-Yoga</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="33" />
+        <location filename="../../doodle/ui/i18n.py" line="34" />
         <source>Bear</source>
         <translation>Bär</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="34" />
+        <location filename="../../doodle/ui/i18n.py" line="35" />
         <source>Bicycle</source>
         <translation>Fahrrad</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="35" />
+        <location filename="../../doodle/ui/i18n.py" line="36" />
         <source>Bird</source>
         <translation>Vogel</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="36" />
+        <location filename="../../doodle/ui/i18n.py" line="37" />
         <source>Bulldozer</source>
         <translation>Planierraupe</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="37" />
+        <location filename="../../doodle/ui/i18n.py" line="38" />
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="38" />
+        <location filename="../../doodle/ui/i18n.py" line="39" />
         <source>Cat</source>
         <translation>Katze</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="39" />
+        <location filename="../../doodle/ui/i18n.py" line="40" />
         <source>Diving board</source>
         <translation>Sprungbrett</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="40" />
+        <location filename="../../doodle/ui/i18n.py" line="41" />
         <source>Dog</source>
         <translation>Hund</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="41" />
+        <location filename="../../doodle/ui/i18n.py" line="42" />
         <source>Dolphin</source>
         <translation>Delfin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="42" />
+        <location filename="../../doodle/ui/i18n.py" line="43" />
         <source>Hedgehog</source>
         <translation>Igel</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="43" />
+        <location filename="../../doodle/ui/i18n.py" line="44" />
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="44" />
+        <location filename="../../doodle/ui/i18n.py" line="45" />
         <source>Lantern</source>
         <translation>Laterne</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="45" />
+        <location filename="../../doodle/ui/i18n.py" line="46" />
         <source>Lobster</source>
         <translation>Hummer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="46" />
+        <location filename="../../doodle/ui/i18n.py" line="47" />
         <source>Monkey</source>
         <translation>Affe</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="47" />
+        <location filename="../../doodle/ui/i18n.py" line="48" />
         <source>Mosquito</source>
         <translation>Mücke</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="48" />
+        <location filename="../../doodle/ui/i18n.py" line="49" />
         <source>Palm tree</source>
         <translation>Palme</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="49" />
+        <location filename="../../doodle/ui/i18n.py" line="50" />
         <source>Parrot</source>
         <translation>Papagei</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="50" />
+        <location filename="../../doodle/ui/i18n.py" line="51" />
         <source>Pool</source>
         <translation>Schwimmbecken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="51" />
+        <location filename="../../doodle/ui/i18n.py" line="52" />
         <source>Rabbit</source>
         <translation>Hase</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="52" />
+        <location filename="../../doodle/ui/i18n.py" line="53" />
         <source>Rain</source>
         <translation>Regen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="53" />
+        <location filename="../../doodle/ui/i18n.py" line="54" />
         <source>Rhinoceros</source>
         <translation>Nashorn</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="54" />
+        <location filename="../../doodle/ui/i18n.py" line="55" />
         <source>Roller coaster</source>
         <translation>Achterbahn</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="55" />
+        <location filename="../../doodle/ui/i18n.py" line="56" />
         <source>Sheep</source>
         <translation>Schaf</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="56" />
+        <location filename="../../doodle/ui/i18n.py" line="57" />
         <source>Tiger</source>
         <translation>Tiger</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="57" />
+        <location filename="../../doodle/ui/i18n.py" line="58" />
         <source>Toothbrush</source>
         <translation>Zahnbürste</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="58" />
+        <location filename="../../doodle/ui/i18n.py" line="59" />
         <source>Toothpaste</source>
         <translation>Zahnpasta</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="59" />
+        <location filename="../../doodle/ui/i18n.py" line="60" />
         <source>Trombone</source>
         <translation>Posaune</translation>
     </message>

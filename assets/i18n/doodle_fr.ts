@@ -106,27 +106,27 @@
         <translation>Ton dessin n’a pu être enregistré nulle part. Laisse Doodle ouvert et préviens ton enseignant.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="218" />
+        <location filename="../../doodle/ui/classroom.py" line="219" />
         <source>That drawing could not be opened: %1</source>
         <translation>Impossible d’ouvrir ce dessin : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="226" />
+        <location filename="../../doodle/ui/classroom.py" line="234" />
         <source>Please type the teacher PIN to export.</source>
         <translation>Tape le code PIN de l’enseignant pour exporter.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="234" />
+        <location filename="../../doodle/ui/classroom.py" line="242" />
         <source>Export did not work: %1</source>
         <translation>L’export n’a pas marché : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="236" />
+        <location filename="../../doodle/ui/classroom.py" line="244" />
         <source>Saved in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="282" />
+        <location filename="../../doodle/ui/classroom.py" line="290" />
         <source>Please type the teacher PIN to close Doodle.</source>
         <translation>Tape le code PIN de l’enseignant pour fermer Doodle.</translation>
     </message>
@@ -234,162 +234,162 @@
 <context>
     <name>GalleryDialog</name>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="128" />
+        <location filename="../../doodle/ui/gallery.py" line="129" />
         <source>My drawings</source>
         <translation>Mes dessins</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="149" />
+        <location filename="../../doodle/ui/gallery.py" line="150" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="150" />
+        <location filename="../../doodle/ui/gallery.py" line="151" />
         <source>Name...</source>
         <translation>Nom…</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="151" />
+        <location filename="../../doodle/ui/gallery.py" line="152" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="152" />
+        <location filename="../../doodle/ui/gallery.py" line="153" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="154" />
+        <location filename="../../doodle/ui/gallery.py" line="155" />
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="160" />
+        <location filename="../../doodle/ui/gallery.py" line="161" />
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="161" />
+        <location filename="../../doodle/ui/gallery.py" line="162" />
         <source>Print class sheet</source>
         <translation>Imprimer la planche de la classe</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="162" />
+        <location filename="../../doodle/ui/gallery.py" line="163" />
         <source>Trash</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="164" />
+        <location filename="../../doodle/ui/gallery.py" line="165" />
         <source>Put back</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="165" />
+        <location filename="../../doodle/ui/gallery.py" line="166" />
         <source>Empty trash</source>
         <translation>Vider la corbeille</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="166" />
+        <location filename="../../doodle/ui/gallery.py" line="167" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="213" />
+        <location filename="../../doodle/ui/gallery.py" line="214" />
         <source>Picture (PNG)</source>
         <translation>Image (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="214" />
+        <location filename="../../doodle/ui/gallery.py" line="215" />
         <source>Vector picture (SVG)</source>
         <translation>Image vectorielle (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="215" />
+        <location filename="../../doodle/ui/gallery.py" line="216" />
         <source>PDF, one drawing per page</source>
         <translation>PDF, un dessin par page</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="216" />
+        <location filename="../../doodle/ui/gallery.py" line="217" />
         <source>Class sheet (PDF)</source>
         <translation>Planche de la classe (PDF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="217" />
+        <location filename="../../doodle/ui/gallery.py" line="218" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation du dessin (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="218" />
+        <location filename="../../doodle/ui/gallery.py" line="219" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Données Quick, Draw! (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="219" />
+        <location filename="../../doodle/ui/gallery.py" line="220" />
         <source>Melody (MIDI)</source>
         <translation>Mélodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="247" />
+        <location filename="../../doodle/ui/gallery.py" line="248" />
         <source>Drawing</source>
         <translation>Dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="303" />
+        <location filename="../../doodle/ui/gallery.py" line="304" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="304" />
+        <location filename="../../doodle/ui/gallery.py" line="305" />
         <source>Who made this drawing?</source>
         <translation>Qui a fait ce dessin ?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="313" />
+        <location filename="../../doodle/ui/gallery.py" line="314" />
         <source>The name could not be saved: %1</source>
         <translation>Le nom n’a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="323" />
+        <location filename="../../doodle/ui/gallery.py" line="324" />
         <source>The copy could not be made: %1</source>
         <translation>La copie n’a pas pu être faite : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="331" />
+        <location filename="../../doodle/ui/gallery.py" line="332" />
         <source>Please type the teacher PIN to delete drawings.</source>
         <translation>Tape le code PIN de l’enseignant pour supprimer des dessins.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="338" />
+        <location filename="../../doodle/ui/gallery.py" line="341" />
         <source>Could not delete: %1</source>
         <translation>Suppression impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="349" />
+        <location filename="../../doodle/ui/gallery.py" line="354" />
         <source>Please type the teacher PIN to empty the trash.</source>
         <translation>Tape le code PIN de l’enseignant pour vider la corbeille.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/gallery.py" line="353" />
+        <location filename="../../doodle/ui/gallery.py" line="358" />
         <source>%n drawing(s) deleted for good.</source>
         <translation><numerusform>%n dessin supprimé définitivement.</numerusform><numerusform>%n dessins supprimés définitivement.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="359" />
+        <location filename="../../doodle/ui/gallery.py" line="364" />
         <source>Please type the teacher PIN to export drawings.</source>
         <translation>Tape le code PIN de l’enseignant pour exporter des dessins.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="374" />
+        <location filename="../../doodle/ui/gallery.py" line="379" />
         <source>Export did not work: %1</source>
         <translation>L’export n’a pas marché : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="376" />
+        <location filename="../../doodle/ui/gallery.py" line="381" />
         <source>Saved in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="391" />
+        <location filename="../../doodle/ui/gallery.py" line="396" />
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
@@ -776,22 +776,32 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="204" />
+        <location filename="../../doodle/ui/morph.py" line="195" />
+        <source>Draw something first (or save some drawings), then come back to morph.</source>
+        <translation>Dessine d’abord quelque chose (ou enregistre quelques dessins), puis reviens pour la métamorphose.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="208" />
         <source>Doodle is thinking...</source>
         <translation>Doodle réfléchit…</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="233" />
+        <location filename="../../doodle/ui/morph.py" line="215" />
+        <source>Doodle could not morph these two. Try other drawings!</source>
+        <translation>Doodle n’a pas réussi à transformer ces deux-là. Essaie d’autres dessins !</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/morph.py" line="240" />
         <source>Please type the teacher PIN to save the morph.</source>
         <translation>Tape le code PIN de l’enseignant pour enregistrer la métamorphose.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="246" />
+        <location filename="../../doodle/ui/morph.py" line="253" />
         <source>Saving did not work: %1</source>
         <translation>L’enregistrement n’a pas marché : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="248" />
+        <location filename="../../doodle/ui/morph.py" line="255" />
         <source>Saved in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1107,147 +1117,147 @@
 <context>
     <name>objects</name>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="31" />
+        <location filename="../../doodle/ui/i18n.py" line="32" />
         <source>Ambulance</source>
         <translation>Ambulance</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="32" />
+        <location filename="../../doodle/ui/i18n.py" line="33" />
         <source>Antyoga</source>
         <translation>Yoga des fourmis</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="33" />
+        <location filename="../../doodle/ui/i18n.py" line="34" />
         <source>Bear</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="34" />
+        <location filename="../../doodle/ui/i18n.py" line="35" />
         <source>Bicycle</source>
         <translation>Vélo</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="35" />
+        <location filename="../../doodle/ui/i18n.py" line="36" />
         <source>Bird</source>
         <translation>Oiseau</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="36" />
+        <location filename="../../doodle/ui/i18n.py" line="37" />
         <source>Bulldozer</source>
         <translation>Bulldozer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="37" />
+        <location filename="../../doodle/ui/i18n.py" line="38" />
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="38" />
+        <location filename="../../doodle/ui/i18n.py" line="39" />
         <source>Cat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="39" />
+        <location filename="../../doodle/ui/i18n.py" line="40" />
         <source>Diving board</source>
         <translation>Plongeoir</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="40" />
+        <location filename="../../doodle/ui/i18n.py" line="41" />
         <source>Dog</source>
         <translation>Chien</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="41" />
+        <location filename="../../doodle/ui/i18n.py" line="42" />
         <source>Dolphin</source>
         <translation>Dauphin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="42" />
+        <location filename="../../doodle/ui/i18n.py" line="43" />
         <source>Hedgehog</source>
         <translation>Hérisson</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="43" />
+        <location filename="../../doodle/ui/i18n.py" line="44" />
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="44" />
+        <location filename="../../doodle/ui/i18n.py" line="45" />
         <source>Lantern</source>
         <translation>Lanterne</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="45" />
+        <location filename="../../doodle/ui/i18n.py" line="46" />
         <source>Lobster</source>
         <translation>Homard</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="46" />
+        <location filename="../../doodle/ui/i18n.py" line="47" />
         <source>Monkey</source>
         <translation>Singe</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="47" />
+        <location filename="../../doodle/ui/i18n.py" line="48" />
         <source>Mosquito</source>
         <translation>Moustique</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="48" />
+        <location filename="../../doodle/ui/i18n.py" line="49" />
         <source>Palm tree</source>
         <translation>Palmier</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="49" />
+        <location filename="../../doodle/ui/i18n.py" line="50" />
         <source>Parrot</source>
         <translation>Perroquet</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="50" />
+        <location filename="../../doodle/ui/i18n.py" line="51" />
         <source>Pool</source>
         <translation>Piscine</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="51" />
+        <location filename="../../doodle/ui/i18n.py" line="52" />
         <source>Rabbit</source>
         <translation>Lapin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="52" />
+        <location filename="../../doodle/ui/i18n.py" line="53" />
         <source>Rain</source>
         <translation>Pluie</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="53" />
+        <location filename="../../doodle/ui/i18n.py" line="54" />
         <source>Rhinoceros</source>
         <translation>Rhinocéros</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="54" />
+        <location filename="../../doodle/ui/i18n.py" line="55" />
         <source>Roller coaster</source>
         <translation>Montagnes russes</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="55" />
+        <location filename="../../doodle/ui/i18n.py" line="56" />
         <source>Sheep</source>
         <translation>Mouton</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="56" />
+        <location filename="../../doodle/ui/i18n.py" line="57" />
         <source>Tiger</source>
         <translation>Tigre</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="57" />
+        <location filename="../../doodle/ui/i18n.py" line="58" />
         <source>Toothbrush</source>
         <translation>Brosse à dents</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="58" />
+        <location filename="../../doodle/ui/i18n.py" line="59" />
         <source>Toothpaste</source>
         <translation>Dentifrice</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/i18n.py" line="59" />
+        <location filename="../../doodle/ui/i18n.py" line="60" />
         <source>Trombone</source>
         <translation>Trombone</translation>
     </message>
