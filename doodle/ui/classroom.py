@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from doodle import paths
-from doodle.autosave import Autosaver, recover_open_drawing
-from doodle.config import LoadedSettings, load_settings
+from doodle.autosave import Autosaver, SaveOutcome, recover_open_drawing
+from doodle.config import LoadedSettings, Settings, load_settings
 from doodle.core.drawing import Drawing, utc_now
 from doodle.core.errors import DoodleError
 from doodle.core.fileformat import load_drawing
@@ -35,7 +35,7 @@ CANVAS_EXPORT_FORMATS = ("png", "svg", "pdf", "gif", "ndjson", "mid")
 class ClassroomTools(QObject):
     """Keeps the window's drawing saved and offers the teacher's tools."""
 
-    save_problem_reported = Signal(str)  # a friendly message when saving had trouble
+    message_posted = Signal(str)  # a friendly message for the window's banner
     settings_changed = Signal()
 
     def __init__(self, window, loaded: LoadedSettings | None = None) -> None:
@@ -54,11 +54,11 @@ class ClassroomTools(QObject):
         window.installEventFilter(self)
         banner = getattr(window, "banner", None)
         if banner is not None:
-            self.save_problem_reported.connect(banner.show_message)
+            self.message_posted.connect(banner.show_message)
         self.apply_offered_objects()
 
     @property
-    def settings(self):
+    def settings(self) -> Settings:
         return self.loaded.settings
 
     # -- buttons -------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ class ClassroomTools(QObject):
         if controls is not None and self.settings.music_on:
             controls.set_music_on(True)
 
-    def save_now(self):
+    def save_now(self) -> SaveOutcome:
         """Save the open drawing (atomically); reports save-folder trouble once."""
         controls = self._music_controls()
         if controls is not None and controls.music_button.isChecked():
@@ -171,7 +171,7 @@ class ClassroomTools(QObject):
                 self._report(self._friendly_problem(outcome))
         return outcome
 
-    def _friendly_problem(self, outcome) -> str:
+    def _friendly_problem(self, outcome: SaveOutcome) -> str:
         folder = str(self.autosaver.save_folder)
         if outcome.used_fallback:
             return (
@@ -187,7 +187,7 @@ class ClassroomTools(QObject):
         )
 
     def _report(self, message: str) -> None:
-        self.save_problem_reported.emit(message)
+        self.message_posted.emit(message)
 
     # -- tools ---------------------------------------------------------------------------------
 
