@@ -35,7 +35,7 @@ CANVAS_EXPORT_FORMATS = ("png", "svg", "pdf", "gif", "ndjson", "mid")
 class ClassroomTools(QObject):
     """Keeps the window's drawing saved and offers the teacher's tools."""
 
-    message_posted = Signal(str)  # a friendly message for the window's banner
+    save_problem_reported = Signal(str)  # friendly messages for the banner (saving, export, print)
     settings_changed = Signal()
 
     def __init__(self, window, loaded: LoadedSettings | None = None) -> None:
@@ -54,7 +54,7 @@ class ClassroomTools(QObject):
         window.installEventFilter(self)
         banner = getattr(window, "banner", None)
         if banner is not None:
-            self.message_posted.connect(banner.show_message)
+            self.save_problem_reported.connect(banner.show_message)
         self.apply_offered_objects()
 
     @property
@@ -187,7 +187,7 @@ class ClassroomTools(QObject):
         )
 
     def _report(self, message: str) -> None:
-        self.message_posted.emit(message)
+        self.save_problem_reported.emit(message)
 
     # -- tools ---------------------------------------------------------------------------------
 
