@@ -79,6 +79,13 @@ def _write_marker(marker: Path, drawing_path: Path) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    if os.name == "posix":
+        # The rename itself must reach the disk, or a power cut could forget the marker.
+        folder = os.open(marker.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
 
 
 def recover_open_drawing(marker: Path | None = None) -> Path | None:
