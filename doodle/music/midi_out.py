@@ -177,12 +177,12 @@ class MidiPortOutput:
         value = int(round(min(1.0, max(0.0, volume)) * 127))
         self._send(mido.Message("control_change", channel=0, control=7, value=value))
 
-    def note_on(self, pitch: int, velocity: int) -> None:
+    def note_on(self, pitch: int, velocity: int, at: float | None = None) -> None:
         import mido
 
         self._send(mido.Message("note_on", channel=0, note=pitch, velocity=velocity))
 
-    def note_off(self, pitch: int) -> None:
+    def note_off(self, pitch: int, at: float | None = None) -> None:
         import mido
 
         self._send(mido.Message("note_off", channel=0, note=pitch, velocity=0))

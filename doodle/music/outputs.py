@@ -1,7 +1,9 @@
 """Where played notes go: the output interface shared by MIDI ports and the built-in synth.
 
-Everything plays on one channel. Outputs may raise ``OutputLost`` when their device goes
-away; the player then falls back to the built-in synth. Imports no Qt.
+Everything plays on one channel. ``at`` is the message's planned time on the player's clock:
+an output that can schedule (the built-in synth) plays it then, even if the message arrives
+a little late; MIDI ports send at once. Outputs may raise ``OutputLost`` when their device
+goes away; the player then falls back to the built-in synth. Imports no Qt.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ class NoteOutput(Protocol):
 
     def set_program(self, program: int) -> None: ...
     def set_volume(self, volume: float) -> None: ...
-    def note_on(self, pitch: int, velocity: int) -> None: ...
-    def note_off(self, pitch: int) -> None: ...
+    def note_on(self, pitch: int, velocity: int, at: float | None = None) -> None: ...
+    def note_off(self, pitch: int, at: float | None = None) -> None: ...
     def all_notes_off(self) -> None: ...
     def close(self) -> None: ...
 
@@ -55,10 +57,10 @@ class RecordingOutput:
     def set_volume(self, volume: float) -> None:
         self._add("volume", value=int(round(volume * 127)))
 
-    def note_on(self, pitch: int, velocity: int) -> None:
-        self._add("note_on", pitch, velocity)
+    def note_on(self, pitch: int, velocity: int, at: float | None = None) -> None:
+        self._add("note_on", pitch, velocity)  # the time it was sent, to measure timing
 
-    def note_off(self, pitch: int) -> None:
+    def note_off(self, pitch: int, at: float | None = None) -> None:
         self._add("note_off", pitch)
 
     def all_notes_off(self) -> None:

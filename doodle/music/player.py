@@ -44,12 +44,12 @@ class _PlayerOutput:
     def set_volume(self, volume: float) -> None:
         self.inner.set_volume(volume)
 
-    def note_on(self, pitch: int, velocity: int) -> None:
+    def note_on(self, pitch: int, velocity: int, at: float | None = None) -> None:
         if not self._player.muted:
-            self.inner.note_on(pitch, velocity)
+            self.inner.note_on(pitch, velocity, at)
 
-    def note_off(self, pitch: int) -> None:
-        self.inner.note_off(pitch)
+    def note_off(self, pitch: int, at: float | None = None) -> None:
+        self.inner.note_off(pitch, at)
 
     def all_notes_off(self) -> None:
         self.inner.all_notes_off()

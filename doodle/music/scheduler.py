@@ -152,7 +152,7 @@ class NoteScheduler:
                                         following))
                 continue
             self._lateness.append(self._clock() - deadline)
-            self._send(kind, pitch, velocity)
+            self._send(kind, pitch, velocity, deadline)
 
     def _sleep_until(self, deadline: float) -> bool:
         """Sleep to the deadline; False when asked to stop meanwhile."""
@@ -165,15 +165,15 @@ class NoteScheduler:
             remaining = deadline - self._clock()
         return not self._stop.is_set()
 
-    def _send(self, kind: int, pitch: int, velocity: int) -> None:
+    def _send(self, kind: int, pitch: int, velocity: int, deadline: float) -> None:
         with self._lock:
             output = self._output
             try:
                 if kind == _NOTE_ON:
-                    output.note_on(pitch, velocity)
+                    output.note_on(pitch, velocity, deadline)
                     self._sounding.add(pitch)
                 elif pitch in self._sounding:
-                    output.note_off(pitch)
+                    output.note_off(pitch, deadline)
                     self._sounding.discard(pitch)
                 return
             except OutputLost as error:

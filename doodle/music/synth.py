@@ -155,15 +155,16 @@ class Synth:
         with self._lock:
             self._volume = min(1.0, max(0.0, volume))
 
-    def note_on(self, pitch: int, velocity: int) -> None:
+    def note_on(self, pitch: int, velocity: int, at: float | None = None) -> None:
+        """Start a note; live, at time ``at`` on the clock (default: now) plus the lead."""
         with self._lock:
             if self._clock is not None:
-                self._pending.append((self._clock(), pitch, velocity))
+                self._pending.append((self._clock() if at is None else at, pitch, velocity))
             else:
                 self._apply(pitch, velocity)
 
-    def note_off(self, pitch: int) -> None:
-        self.note_on(pitch, 0)
+    def note_off(self, pitch: int, at: float | None = None) -> None:
+        self.note_on(pitch, 0, at)
 
     def all_notes_off(self) -> None:
         with self._lock:

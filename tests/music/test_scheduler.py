@@ -74,11 +74,11 @@ class _UnpluggedOutput(RecordingOutput):
         super().__init__(name="unplugged")
         self._left = notes_before_loss
 
-    def note_on(self, pitch: int, velocity: int) -> None:
+    def note_on(self, pitch: int, velocity: int, at: float | None = None) -> None:
         if self._left <= 0:
             raise OutputLost("device unplugged")
         self._left -= 1
-        super().note_on(pitch, velocity)
+        super().note_on(pitch, velocity, at)
 
 
 def test_a_lost_output_is_replaced_and_playing_goes_on():

@@ -138,6 +138,23 @@ def test_live_messages_land_on_their_own_sample_not_on_block_boundaries():
     assert abs(_onset(samples) - expected) <= 5  # the attack ramp starts at zero
 
 
+def test_a_late_message_still_sounds_at_its_planned_time():
+    onsets = []
+    for arrival in (100.027, 100.045):  # on time, and 18 ms late (a busy interpreter)
+        clock = _ManualClock()
+        synth = Synth(RATE, "marimba", clock=clock, lead_s=0.04)
+        out = []
+        for index in range(8):
+            clock.now = 100.0 + 0.020 * index
+            if index == 3:
+                clock.now = arrival
+                synth.note_on(69, 100, at=100.027)
+                clock.now = 100.060
+            out.append(synth.render(960))
+        onsets.append(_onset(np.concatenate(out)))
+    assert onsets[0] == onsets[1]
+
+
 def test_a_device_that_did_not_pull_for_long_does_not_burst_old_notes():
     clock = _ManualClock()
     synth = Synth(RATE, "marimba", clock=clock)
