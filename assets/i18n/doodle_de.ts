@@ -999,8 +999,8 @@
     </message>
     <message>
         <location filename="../../doodle/ui/settings_dialog.py" line="121" />
-        <source>Full screen; quitting needs the PIN</source>
-        <translation>Vollbild; Beenden nur mit PIN</translation>
+        <source>Full screen for the class</source>
+        <translation>Vollbild für die Klasse</translation>
     </message>
     <message>
         <location filename="../../doodle/ui/settings_dialog.py" line="123" />

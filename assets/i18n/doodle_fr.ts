@@ -999,8 +999,8 @@
     </message>
     <message>
         <location filename="../../doodle/ui/settings_dialog.py" line="121" />
-        <source>Full screen; quitting needs the PIN</source>
-        <translation>Plein écran ; quitter demande le code PIN</translation>
+        <source>Full screen for the class</source>
+        <translation>Plein écran pour la classe</translation>
     </message>
     <message>
         <location filename="../../doodle/ui/settings_dialog.py" line="123" />

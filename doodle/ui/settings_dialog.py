@@ -118,7 +118,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Export"), self.export_check)
         self._lock("children_may_export", self.export_check)
 
-        self.kiosk_check = QCheckBox(self.tr("Full screen; quitting needs the PIN"))
+        self.kiosk_check = QCheckBox(self.tr("Full screen for the class"))
         self.kiosk_check.setChecked(settings.kiosk)
         form.addRow(self.tr("Kiosk mode"), self.kiosk_check)
         self._lock("kiosk", self.kiosk_check)
