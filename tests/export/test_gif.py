@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 
 import numpy as np
+import pytest
 from PySide6.QtGui import QImage, QImageReader
 
 from doodle.export.gif import build_palette, encode_gif, lzw_encode
@@ -143,3 +144,20 @@ def test_encoder_keeps_exact_palette_colours():
     first_pixels = np.frombuffer(gif["frames"][0]["pixels"], np.uint8).reshape(20, 30)
     assert tuple(palette[first_pixels[7, 10]]) == (0x1E, 0x88, 0xE5)
     assert gif["frames"][1]["box"] == (2, 12, 2, 2)  # only what changed
+
+
+def test_raw_quickdraw_timing_drives_the_replay(tmp_path):
+    from doodle.core.ndjson import read_drawings
+    from doodle.export.quickdraw import quickdraw_to_drawing
+    from tests.shared_data import require_shared
+
+    raw = read_drawings(require_shared("quickdraw", "raw", "cat.ndjson"), limit=1)[0]
+    drawing = quickdraw_to_drawing(raw)
+    times = np.concatenate([s.points[:, 3] for s in drawing.strokes])
+    assert times.max() > 1.0  # the child's real milliseconds became seconds
+    plan = plan_replay(drawing, fps=10, max_seconds=60)
+    first_stroke = drawing.strokes[0].points[:, 3]
+    # The first stroke takes as long in the replay as it took the child.
+    assert plan.point_times[0][-1] == pytest.approx(first_stroke[-1] - first_stroke[0])
+    path = export_replay_gif(drawing, tmp_path / "cat.gif", width=120, fps=10, max_seconds=60)
+    assert len(parse_gif(path.read_bytes())["frames"]) == len(plan.frame_times)
