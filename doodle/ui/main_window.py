@@ -588,12 +588,14 @@ class MainWindow(QMainWindow):
         self.variations_panel.show_endings(self._variations_child, endings)
 
     def _on_draw_along_hint_ready(self, stroke: np.ndarray) -> None:
+        if self.preview.is_active():
+            return  # the completion on show says more than a hint
         if self.hints_enabled and not self.canvas.is_drawing() and len(stroke) >= 2:
             self.canvas.show_ghost([stroke])
 
     def _on_draw_along_failed(self, channel: str, message: str) -> None:
         if channel == VARIATIONS:
-            self.variations_panel.set_waiting(False)
+            self.variations_panel.clear_endings()  # the old ones belong to an older drawing
         self.banner.show_message(message)
 
     def _on_draw_along_busy_changed(self, channel: str, busy: bool) -> None:
