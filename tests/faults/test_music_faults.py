@@ -84,12 +84,15 @@ def test_a_midi_port_that_vanishes_falls_back_to_the_synth(qtbot, tiny_model):
     assert any(m.type == "note_on" for m in received)
 
     before = stroke_points(window)
+    shown = []
+    controls.message_posted.connect(shown.append)  # what the banner is given to show
     receiver.close()  # the keyboard is unplugged while the tune plays
     qtbot.waitUntil(
         lambda: controls.player.output_name == controls.player.synth.name, timeout=10_000
     )
-    qtbot.waitUntil(lambda: "went away" in window.banner.text(), timeout=5_000)
-    assert "built-in synth" in window.banner.text()
+    # The banner says so (a "no speakers" message may follow it on a machine without sound).
+    qtbot.waitUntil(lambda: any("went away" in m for m in shown), timeout=5_000)
+    assert any("built-in synth" in m for m in shown)
     assert controls.player.playing
     assert_strokes_kept(window, before)
     assert_window_still_draws(window)
