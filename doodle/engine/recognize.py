@@ -63,7 +63,7 @@ class Classifier:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             classes = [str(name) for name in meta["classes"]]
             spec = RasterSpec.from_json(meta["input"])
-        except (OSError, ValueError, KeyError, TypeError) as error:
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
             raise ModelError(
                 f"{meta_path}: not a usable recogniser description ({error})"
             ) from None

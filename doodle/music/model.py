@@ -43,7 +43,7 @@ def read_model_info(folder: Path) -> MelodyModelInfo:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ModelError(f"{meta_path}: the melody model is missing") from None
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise ModelError(f"{meta_path}: cannot read model.json ({error})") from None
     if not isinstance(meta, dict) or meta.get("format") != 1 or meta.get("kind") != "melody":
         raise ModelError(f"{meta_path}: not a melody model (needs format 1, kind \"melody\")")

@@ -9,6 +9,9 @@ import pytest
 from hypothesis import strategies as st
 
 from doodle.engine.contract import check_model_folder, read_model_json
+from doodle.engine.recognize import Classifier
+from doodle.engine.registry import ModelRegistry
+from doodle.music.model import read_model_info
 from tests.bench.model_factory import write_tiny_model
 from tests.fuzz.fuzzing import (
     BUDGETS,
@@ -37,6 +40,16 @@ def _check(folder, data: bytes) -> None:
             continue
         assert info.hidden_size > 0 and info.max_seq_len > 0
         assert info.scale_factor > 0 and info.pixel_factor > 0
+    # The registry scans the folder at start-up: a bad model is a problem entry, never a crash.
+    registry = ModelRegistry(bundled_dir=folder.parent / "none", user_dir=folder.parent)
+    registry.list()
+    registry.problems()
+    # The other model families read the same file name.
+    for other_reader in (Classifier, read_model_info):
+        try:
+            other_reader(folder)
+        except DOCUMENTED_ERRORS:
+            pass
 
 
 @pytest.mark.parametrize("examples", BUDGETS)
