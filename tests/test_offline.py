@@ -301,3 +301,38 @@ def test_doodle_commands_in_a_guarded_subprocess(child_env, tmp_path):
     result = _guarded_command(["models", "download", "bear"], child_env, log)
     assert result.returncode != 0
     assert log.exists() and "storage.googleapis.com" in log.read_text()
+
+
+NETWORK_MODULES = (
+    "socket",
+    "urllib",
+    "http.client",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "smtplib",
+    "ftplib",
+    "websocket",
+    "PySide6.QtNetwork",
+    "QNetworkAccessManager",
+)
+MAY_USE_THE_NETWORK = {"doodle/engine/download.py"}
+
+
+def test_only_the_download_module_names_a_network_library():
+    """No Doodle module but the downloader imports a network library (Qt's C++ networking
+    would bypass the socket guard, so this checks the source)."""
+    offenders = {}
+    for path in sorted((REPO_ROOT / "doodle").rglob("*.py")):
+        relative = path.relative_to(REPO_ROOT).as_posix()
+        text = path.read_text(encoding="utf-8")
+        imports = [
+            line.strip()
+            for line in text.splitlines()
+            if line.lstrip().startswith(("import ", "from "))
+            and any(module in line for module in NETWORK_MODULES)
+        ]
+        if imports and relative not in MAY_USE_THE_NETWORK:
+            offenders[relative] = imports
+    assert offenders == {}
+    assert "urllib" in (REPO_ROOT / "doodle/engine/download.py").read_text(encoding="utf-8")
