@@ -256,11 +256,16 @@ def test_bundled_vae_prefers_the_drawing_s_own_latent(own, other) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("own", "other"), _bundled_pairs())
 def test_bundled_vae_morph_starts_and_ends_near_the_drawings(own, other) -> None:
+    """Two drawings of the model's own class (its decoder draws that class whatever z is)."""
     model = LoadedModel(own)
+    drawings = _quickdraw(own, 10)
     near = 0
-    for start, end in zip(_quickdraw(own, 5), _quickdraw(other, 5), strict=True):
+    for start, end in zip(drawings[:5], drawings[5:], strict=True):
         frames = ideas.morph(start, end, model, frames=8)
         assert len(frames) == 8
+        z0 = vae.encode(start, model)
+        direct = vae.decode(z0, model, 1, ideas.MORPH_TEMPERATURE, ideas.MORPH_SEED)[0]
+        assert len(frames[0]) == len(direct)
         near += int(
             bool(frames[0])
             and bool(frames[-1])
