@@ -44,9 +44,6 @@ class CompletionPreview(QObject):
     def is_active(self) -> bool:
         return bool(self._polylines)
 
-    def is_playing(self) -> bool:
-        return self._timer.isActive()
-
     def polylines(self) -> list[np.ndarray]:
         return list(self._polylines)
 

@@ -44,8 +44,8 @@ def ink_widths(base_width: float, pressures: np.ndarray) -> np.ndarray:
 
 
 def make_pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(color, width, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-    return pen
+    """A round-capped, round-joined pen: ink that looks like a felt-tip."""
+    return QPen(color, width, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
 
 
 class _Run:
@@ -224,22 +224,19 @@ def paint_polylines(
     strokes: Sequence[np.ndarray],
     color: QColor,
     width: float,
-    style: Qt.PenStyle = Qt.PenStyle.SolidLine,
 ) -> None:
     """Paint plain x/y polylines (model output, previews) with one pen."""
-    painter.setPen(make_pen(color, width, style))
+    painter.setPen(make_pen(color, width))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for stroke in strokes:
-        if len(stroke) == 0:
-            continue
-        path = polyline_path(stroke)
         if len(stroke) == 1:
             painter.drawPoint(QPointF(float(stroke[0, 0]), float(stroke[0, 1])))
-        else:
-            painter.drawPath(path)
+        elif len(stroke) > 1:
+            painter.drawPath(polyline_path(stroke))
 
 
 def polyline_path(stroke: np.ndarray) -> QPainterPath:
+    """A path through the stroke's points (at least one)."""
     coords = stroke[:, :2].tolist()
     path = QPainterPath(QPointF(*coords[0]))
     for x, y in coords[1:]:
