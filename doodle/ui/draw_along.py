@@ -11,7 +11,7 @@ friendly sentence for the banner.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import numpy as np
@@ -134,14 +134,7 @@ class DrawAlong(QObject):
         return self._submit(COMPLETION, request, _run_completion)
 
     def request_variations(self, request: DrawRequest, count: int) -> JobState | None:
-        varied = DrawRequest(
-            request.strokes_px,
-            request.model_name,
-            max(request.temperature, MIN_VARIATION_TEMPERATURE),
-            request.min_extent_px,
-            request.canvas_size,
-            request.seed,
-        )
+        varied = replace(request, temperature=max(request.temperature, MIN_VARIATION_TEMPERATURE))
         return self._submit(VARIATIONS, varied, partial(_run_variations, count=count))
 
     def request_hint(self, request: DrawRequest) -> JobState | None:
