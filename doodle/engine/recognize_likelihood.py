@@ -2,7 +2,8 @@
 
 This is the recogniser's fallback for objects its classifier was not trained on: the
 drawing is converted to the model's units (the same way as for autocompletion), fed through
-the decoder step by step, and the density of each actual pen move under the predicted
+the decoder (in one call where ``recognize_sequence`` can build its graph, else step by
+step), and the density of each actual pen move under the predicted
 mixture (plus the pen state's probability) is accumulated. Lower means a better fit.
 Imports no Qt.
 """
@@ -17,6 +18,7 @@ from doodle.core.strokes import stroke3_to_stroke5
 from doodle.core.units import canvas_to_model
 from doodle.engine.contract import START_TOKEN
 from doodle.engine.model import LoadedModel
+from doodle.engine.recognize_sequence import sequence_params, sequence_session
 
 # Densities are floored so a single wild point cannot dominate the mean.
 _MIN_LOG_DENSITY = -20.0
@@ -80,6 +82,13 @@ def mean_negative_log_likelihood(
     z = np.zeros((1, info.z_size), np.float32) if info.kind == "vae" else None
     h, c = model.initial_state(1, z)
     x = np.asarray(START_TOKEN, np.float32)[None, :]
+    if cancel is not None and cancel():
+        raise LikelihoodCancelled()
+    session = sequence_session(model)
+    if session is not None:
+        inputs = np.concatenate([x, targets[:-1]], axis=0)
+        params = sequence_params(session, inputs, h, c)
+        return -float(log_likelihoods(params, targets).mean())
     steps = []
     for target in targets:
         if cancel is not None and cancel():

@@ -176,3 +176,19 @@ def test_likelihood_matches_a_direct_gaussian_mixture_computation(tiny_models):
     nll = mean_negative_log_likelihood(HORIZONTAL + VERTICAL, registry.get("flat"))
     assert np.isfinite(nll)
     assert mean_negative_log_likelihood([], registry.get("flat")) == float("inf")
+
+
+@pytest.mark.parametrize("kind", ["gen", "vae"])
+def test_one_call_sequence_scoring_matches_stepping(tmp_path, monkeypatch, kind):
+    from doodle.engine import recognize_likelihood
+    from doodle.engine.recognize_sequence import sequence_session
+
+    source = write_magenta(tmp_path / f"m.{kind}.json", magenta_document(kind, seed=5))
+    import_magenta(source, paths.user_models_dir(), name="scored")
+    model = ModelRegistry(bundled_dir=tmp_path / "none").get("scored")
+    assert sequence_session(model) is not None
+    drawing = [np.array([[0, 0], [30, 10], [60, 40]], np.float32), HORIZONTAL[0] + 20]
+    whole = mean_negative_log_likelihood(drawing, model)
+    monkeypatch.setattr(recognize_likelihood, "sequence_session", lambda _model: None)
+    stepped = mean_negative_log_likelihood(drawing, model)
+    assert np.isfinite(whole) and whole == pytest.approx(stepped, rel=1e-4, abs=1e-4)
