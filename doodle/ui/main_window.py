@@ -70,6 +70,7 @@ VARIATIONS_DEBOUNCE_MS = 400
 TEMPERATURE_RANGE = (0.1, 1.0)
 DEFAULT_TEMPERATURE = 0.4
 SIDE_PANE_WIDTH_PX = 330
+SIDE_PANE_MAX_WIDTH_PX = 440
 
 
 def _area(name: str, direction: QBoxLayout.Direction) -> QFrame:
@@ -623,8 +624,10 @@ class MainWindow(QMainWindow):
             self.side_pane.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         else:
             self.body_layout.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.side_pane.setFixedWidth(SIDE_PANE_WIDTH_PX)
-            self.side_pane.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            # As narrow as it can be, wider only when its buttons need it (longer languages).
+            self.side_pane.setMinimumWidth(SIDE_PANE_WIDTH_PX)
+            self.side_pane.setMaximumWidth(SIDE_PANE_MAX_WIDTH_PX)
+            self.side_pane.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.variations_panel.set_compact(portrait)
         # Portrait is narrow: the colours and the music get a row of their own.
         self._palette_separator.setVisible(not portrait)
