@@ -20,7 +20,6 @@ to show all of them, and back to 1:1 when they are gone.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -129,6 +128,8 @@ class DrawingCanvas(QGraphicsView):
         self._ghost_items: list[QGraphicsItem] = []
         self._paper = QRectF(0, 0, 1, 1)
 
+        self._clock_base, self._clock_start = 0.0, 0.0
+        self._restart_clock()
         document.replaced.connect(self._on_document_replaced)
         document.changed.connect(self._on_document_changed)
         self._on_document_changed()
@@ -384,11 +385,24 @@ class DrawingCanvas(QGraphicsView):
     def _add_sample(self, sample: PointerInput) -> None:
         if self._samples and (self._samples[-1][0], self._samples[-1][1]) == (sample.x, sample.y):
             return  # a pressure change alone adds nothing visible
-        elapsed = (dt.datetime.now(dt.UTC) - self.document.drawing.created).total_seconds()
+        elapsed = self._drawing_seconds()
         self._samples.append((sample.x, sample.y, sample.pressure, elapsed))
         if self._live is not None:
             self._live.add_point(sample.x, sample.y, sample.pressure)
         self.pen_moved.emit(sample.x, sample.y, sample.pressure, elapsed)
+
+    def _drawing_seconds(self) -> float:
+        """Seconds of drawing time for the next sample.
+
+        A drawing opened again goes on from its last stroke's time: a replay of it shows no
+        gap of days between the sittings.
+        """
+        return self._clock_base + time.monotonic() - self._clock_start
+
+    def _restart_clock(self) -> None:
+        strokes = self.document.strokes
+        self._clock_base = max((float(s.points[-1, 3]) for s in strokes), default=0.0)
+        self._clock_start = time.monotonic()
 
     def _erase_at(self, x: float, y: float) -> None:
         for stroke in self.document.strokes:
@@ -405,6 +419,7 @@ class DrawingCanvas(QGraphicsView):
     def _on_document_replaced(self) -> None:
         # Another drawing reuses the same stroke ids: start the scene afresh.
         self._cancel_stroke()
+        self._restart_clock()
         self.hide_ghost()
         for item in self._items.values():
             self._scene.removeItem(item)

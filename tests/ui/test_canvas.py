@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QImage
 
+from doodle.core.drawing import Drawing
 from tests.ui.pointer import (
     line,
     mouse_stroke,
@@ -217,3 +220,13 @@ def test_the_view_never_zooms_under_a_pointer_that_is_down(canvas):
     # One straight horizontal line in scene px: nothing jumped while drawing.
     assert np.ptp(stroke.xy[:, 1]) < 0.01
     assert canvas.transform().isIdentity()
+
+
+def test_a_reopened_drawing_goes_on_from_its_last_stroke_time(canvas):
+    old = Drawing(created=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    points = np.array([[10, 10, 1.0, 40.0], [50, 50, 1.0, 42.0]], np.float32)
+    old.add(old.new_stroke(points))
+    canvas.document.set_drawing(old)
+    mouse_stroke(canvas.viewport(), line((100, 100), (200, 100)))
+    times = canvas.document.strokes[-1].points[:, 3]
+    assert 42.0 <= times[0] < 42.0 + 60.0
