@@ -41,15 +41,24 @@ def select_models(
 
 
 @contextmanager
-def imported_magenta_models(files: Sequence[Path]) -> Iterator[list[contract.ModelInfo]]:
-    """Import Magenta files into a temporary models folder for the length of the block."""
-    from doodle.engine.magenta import import_magenta
+def imported_magenta_models(
+    files: Sequence[Path], taken: Sequence[str] = ()
+) -> Iterator[list[contract.ModelInfo]]:
+    """Import Magenta files into a temporary models folder for the length of the block.
+
+    A model whose name is ``taken`` (an installed model) is imported as ``<name>-magenta``,
+    so both can be measured in one run.
+    """
+    from doodle.engine.magenta import default_name, import_magenta
 
     with tempfile.TemporaryDirectory(prefix="doodle-bench-models-") as folder:
         imported = []
         for file in files:
+            name = default_name(Path(file))
+            if name in taken:
+                name = f"{name}-magenta"
             try:
-                imported.append(import_magenta(Path(file), Path(folder)))
+                imported.append(import_magenta(Path(file), Path(folder), name=name))
             except FileExistsError:
                 raise ModelError(f"{file}: imported twice (two files with the same name)") from None
         yield imported

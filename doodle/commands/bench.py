@@ -61,7 +61,8 @@ def run_bench(args: argparse.Namespace) -> int:
         for problem in skipped:
             _progress(f"skipping unusable model: {problem}")
         if args.magenta:
-            models += stack.enter_context(imported_magenta_models(args.magenta))
+            taken = [info.name for info in models]
+            models += stack.enter_context(imported_magenta_models(args.magenta, taken))
         models = select_models(models, args.model)
         if not models:
             raise ModelError(

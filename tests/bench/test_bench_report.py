@@ -189,3 +189,30 @@ def test_numpy_baseline_reads_the_lstm_operator_layout(tmp_path):
     got = load_numpy_decoder(tmp_path).step(xz, feed["h"], feed["c"])
     for want, have in zip(expected, got, strict=True):
         np.testing.assert_allclose(have, want, atol=1e-5)
+
+
+def test_an_imported_magenta_model_does_not_clash_with_an_installed_one(capsys):
+    from tests.shared_data import require_shared
+
+    bear = require_shared("magenta", "bear.gen.json")
+    write_tiny_model(paths.user_models_dir(), "bear")
+    code = main(
+        [
+            "bench",
+            "--json",
+            "--magenta",
+            str(bear),
+            "--model",
+            "bear",
+            "--model",
+            "bear-magenta",
+            "--only",
+            "decoder_step",
+            "--repeats",
+            "1",
+        ]
+    )
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    sizes = {m["name"]: m["hidden_size"] for m in report["models"]}
+    assert sizes == {"bear": 16, "bear-magenta": 512}
