@@ -81,7 +81,8 @@ def train_config(args: argparse.Namespace, match_teacher: bool = False):
 
 
 def exported_folders(path: Path) -> list[Path]:
-    """The model folders at ``path``: the folder itself, or its subfolders with model.json."""
+    """The folders to resume from: ``path`` itself, or its Sketch-RNN subfolders (decoders cut
+    from a VAE and other model families are skipped)."""
     if (path / contract.MODEL_JSON).is_file():
         return [path]
 
@@ -90,6 +91,8 @@ def exported_folders(path: Path) -> list[Path]:
         if not meta_path.is_file():
             return False
         meta = json.loads(meta_path.read_text("utf-8"))
+        if meta.get("kind") not in contract.KINDS:
+            return False  # other model families (melody, recogniser) share the folder
         return not meta.get("provenance", {}).get("derived_from_vae")
 
     folders = sorted(p for p in path.iterdir() if trainable(p))

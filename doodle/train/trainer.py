@@ -129,9 +129,10 @@ def validation_loss(
     totals: dict[str, float] = {}
     batches = 0
     sampler = BucketBatchSampler([len(s) for s in corpus.sketches], config.batch_size)
+    dataset = SketchDataset(corpus)
     with torch.no_grad():
         for indices in sampler:
-            batch = collate([SketchDataset(corpus)[i] for i in indices]).to(device)
+            batch = collate([dataset[i] for i in indices]).to(device)
             params, mu, sigma_hat = model(batch.inputs, batch.lengths, batch.class_ids, False)
             _, parts = sketch_loss(
                 params, mu, sigma_hat, batch, model.config.num_mixture, weights, 1.0

@@ -16,6 +16,7 @@ from doodle.engine.model import LoadedModel  # noqa: E402
 from doodle.train.data import ClassUnits  # noqa: E402
 from doodle.train.export import export_all, load_exported, read_class_folder  # noqa: E402
 from doodle.train.model import ModelConfig, SketchRNN  # noqa: E402
+from doodle.train.runner import exported_folders  # noqa: E402
 from tests.train.sketch_helpers import randomise  # noqa: E402
 
 TOLERANCE = 1e-4
@@ -246,7 +247,9 @@ def test_bundle_command_writes_a_drawing_model_and_an_ideas_model_per_class(tmp_
     assert [i.kind for i in infos] == ["gen", "vae"] * 3
     assert not infos[1].has_prefix
     assert encoder_model_for(infos, "class2").name == "class2_vae"
-    resumed, classes, _ = load_exported(
-        [out / "class0_vae", out / "class1_vae", out / "class2_vae"]
-    )
+    (out / "music").mkdir()
+    (out / "music" / "model.json").write_text('{"kind": "melody"}')
+    folders = exported_folders(out)
+    assert [f.name for f in folders] == ["class0_vae", "class1_vae", "class2_vae"]
+    resumed, classes, _ = load_exported(folders)
     assert [c.name for c in classes] == ["class0", "class1", "class2"]
