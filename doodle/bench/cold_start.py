@@ -1,8 +1,9 @@
 """Cold start: launch the app in a fresh process and time it until its window first painted.
 
 The app prints a line after its first paint when ``DOODLE_REPORT_FIRST_PAINT=1``. The child
-gets a private data folder (so no autosave or open-drawing marker is left behind) that links
-to the models being measured; without a display it runs on Qt's offscreen platform.
+gets a private user folder (``doodle.bench.sandbox``: no autosave or open-drawing marker is
+left behind) that links to the models being measured; without a display it runs on Qt's
+offscreen platform.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ import os
 import selectors
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
+from doodle.bench.sandbox import private_user_folders
 from doodle.bench.stats import Figure, FigureUnavailable
 from doodle.engine.contract import ModelInfo
 from doodle.ui.app import FIRST_PAINT_ENV, FIRST_PAINT_LINE
@@ -28,22 +28,13 @@ class ColdStartFailed(FigureUnavailable):
     """The app did not report a first paint in time."""
 
 
-def _child_environment(data_dir: Path) -> dict[str, str]:
+def _child_environment(user_folders: dict[str, str]) -> dict[str, str]:
     env = dict(os.environ)
+    env.update(user_folders)
     env[FIRST_PAINT_ENV] = "1"
-    env["DOODLE_DATA_DIR"] = str(data_dir / "data")
-    env["DOODLE_CONFIG_DIR"] = str(data_dir / "config")
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
-
-
-def _link_models(models: Sequence[ModelInfo], data_dir: Path) -> None:
-    models_dir = data_dir / "data" / "models"
-    models_dir.mkdir(parents=True)
-    for info in models:
-        if not info.bundled:
-            (models_dir / info.name).symlink_to(info.path.resolve(), target_is_directory=True)
 
 
 def launch_until_first_paint(env: dict[str, str]) -> float:
@@ -82,10 +73,8 @@ def launch_until_first_paint(env: dict[str, str]) -> float:
 
 def cold_start_figure(models: Sequence[ModelInfo], repeats: int) -> Figure:
     launches = max(1, min(repeats, MAX_LAUNCHES))
-    with tempfile.TemporaryDirectory(prefix="doodle-bench-start-") as folder:
-        data_dir = Path(folder)
-        _link_models(models, data_dir)
-        env = _child_environment(data_dir)
+    with private_user_folders(models) as user_folders:
+        env = _child_environment(user_folders)
         samples = [launch_until_first_paint(env) * 1000.0 for _ in range(launches)]
     return Figure(
         name="cold_start",

@@ -1,4 +1,4 @@
-"""UI figures measured in the real main window: input-to-ink latency and UI-thread stalls.
+"""UI figures measured in the app's real window: input-to-ink latency and UI-thread stalls.
 
 ``input_to_ink``: a synthetic ``QTabletEvent`` move is delivered to the canvas viewport and
 the event loop runs until the live ink item has painted the new segment; the figure is the
@@ -21,12 +21,16 @@ from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from doodle.bench.drawings import sample_drawing
-from doodle.bench.models import registry_of
+from doodle.bench.sandbox import environment, private_user_folders
 from doodle.bench.stats import Figure, FigureUnavailable
 from doodle.bench.tablet import draw_stroke, send_tablet
+from doodle.config import load_settings
 from doodle.engine.contract import ModelInfo
 from doodle.ui import ink
+from doodle.ui.app import build_window
+from doodle.ui.draw_along import CHANNELS
 from doodle.ui.main_window import MainWindow
+from doodle.ui.picker import THUMBNAIL_CHANNEL
 
 HEARTBEAT_MS = 2
 WAIT_TIMEOUT_S = 60.0
@@ -125,22 +129,25 @@ class Heartbeat:
         self._last_ns = now
 
 
-def _settle(window: MainWindow, busy: set[str]) -> None:
-    """Let requests the drawing itself triggered (debounced variations, hint) finish."""
+def _settle(window: MainWindow, channels: Sequence[str]) -> None:
+    """Let the jobs the window started by itself (picker pictures, the debounced idea
+    refill, the hint after each stroke) finish before anything is measured."""
+    worker = window.draw_along.worker
     start = time.perf_counter()
-    wait_until(lambda: time.perf_counter() - start > 0.6 and not busy)
+    wait_until(
+        lambda: time.perf_counter() - start > 0.6 and not any(map(worker.is_busy, channels)),
+        timeout_s=300.0,
+    )
 
 
-def _ui_stall(window: MainWindow, repeats: int) -> Figure:
+def _ui_stall(window: MainWindow, repeats: int, channels: Sequence[str]) -> Figure:
     draw_along = window.draw_along
     delivered: dict[str, int] = {"completion": 0, "variations": 0}
-    busy: set[str] = set()
     failures: list[str] = []
     draw_along.completion_ready.connect(lambda _r: delivered.__setitem__("completion", 1))
     draw_along.variations_ready.connect(lambda _r: delivered.__setitem__("variations", 1))
-    draw_along.busy_changed.connect(lambda ch, on: busy.add(ch) if on else busy.discard(ch))
     draw_along.failed.connect(lambda channel, message: failures.append(f"{channel}: {message}"))
-    _settle(window, busy)
+    _settle(window, channels)
     heartbeat = Heartbeat()
     stalls, idle_stalls = [], []
     for _ in range(repeats):
@@ -154,7 +161,7 @@ def _ui_stall(window: MainWindow, repeats: int) -> Figure:
         if failures:
             raise FigureUnavailable(f"inference failed in the window: {failures[0]}")
         window.preview.discard()
-        _settle(window, busy)
+        _settle(window, channels)
         # The same time with nothing running: what the machine alone costs the UI thread.
         duration = time.perf_counter() - start
         heartbeat.start()
@@ -177,6 +184,7 @@ def _ui_stall(window: MainWindow, repeats: int) -> Figure:
 
 
 def _prepare_window(window: MainWindow, model_name: str) -> None:
+    window.resize(1366, 768)
     window.show()
     wait_until(lambda: window.isVisible() and window.canvas.viewport().isVisible())
     window.set_active_model(model_name)
@@ -188,17 +196,20 @@ def _prepare_window(window: MainWindow, model_name: str) -> None:
 
 
 def ui_figures(models: Sequence[ModelInfo], repeats: int) -> list[Figure]:
+    """Both figures in the window ``doodle`` opens (classroom, picker, music attached),
+    with a private user folder so nothing is saved into the real one."""
     generators = [info for info in models if info.kind == "gen"]
     if not generators:
         raise FigureUnavailable("no decoder-only model installed to draw with")
     chosen = max(generators, key=lambda info: info.hidden_size)
+    channels = [*CHANNELS, *(THUMBNAIL_CHANNEL + info.name for info in models)]
     application()
-    with registry_of(models) as registry:
-        window = MainWindow(registry)
+    with private_user_folders(models) as user_folders, environment(user_folders):
+        window = build_window(load_settings())
         try:
             _prepare_window(window, chosen.name)
             # The stall first: input_to_ink adds its own strokes to the drawing.
-            stall = _ui_stall(window, repeats)
+            stall = _ui_stall(window, repeats, channels)
             return [_input_to_ink(window, repeats), stall]
         finally:
             window.shutdown()
