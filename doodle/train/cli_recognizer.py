@@ -33,6 +33,8 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
                         "(may be repeated)")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--image-size", type=int, default=32, choices=(32, 48, 64))
+    parser.add_argument("--temperatures", default="0.2,1.0", metavar="LOW,HIGH",
+                        help="sampling temperatures, drawn uniformly per drawing (default 0.2,1.0)")
     parser.add_argument("--channels", default="16,32,64",
                         help="channels of the three convolution blocks (default 16,32,64)")
     parser.add_argument("--hidden", type=int, default=128,
@@ -72,6 +74,13 @@ def run(args: argparse.Namespace) -> int:
     if len(channels) != 3 or min(channels) < 1 or args.hidden < 1:
         _log("doodle train recognizer: --channels needs three positive numbers, e.g. 16,32,64")
         return 2
+    try:
+        low, high = (float(t) for t in args.temperatures.split(","))
+    except ValueError:
+        low = high = 0.0
+    if not 0.0 < low <= high <= 2.0:
+        _log("doodle train recognizer: --temperatures needs LOW,HIGH with 0 < LOW <= HIGH <= 2")
+        return 2
     out = args.out or paths.user_models_dir() / RECOGNIZER_FOLDER
     cache = args.sample_cache or paths.cache_dir() / "recognizer-samples"
     from doodle.train.recognizer_pipeline import train_recognizer
@@ -79,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     summary = train_recognizer(
         out=out, samples=args.samples, real_data=args.data, epochs=args.epochs,
-        image_size=args.image_size, channels=channels, hidden=args.hidden, seed=args.seed,
+        image_size=args.image_size, temperatures=(low, high), channels=channels,
+        hidden=args.hidden, seed=args.seed,
         sample_cache=cache, log=_log,
         started=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     )

@@ -30,7 +30,7 @@ from doodle.train.recognizer import (
 )
 from doodle.train.recognizer_data import load_samples, sample_model, save_samples
 
-TEMPERATURES = (0.2, 1.0)
+DEFAULT_TEMPERATURES = (0.2, 1.0)
 # Rows per ONNX call while sampling: large batches cost far less per drawing.
 SAMPLE_BATCH = 500
 HOLD_OUT = 0.1
@@ -42,12 +42,15 @@ def sampled_drawings(
     cache: Path,
     seed: int,
     log: Callable[[str], None],
+    temperatures: tuple[float, float] = DEFAULT_TEMPERATURES,
 ) -> dict[str, list[np.ndarray]]:
     """``samples`` stroke-3 drawings per installed model, from the cache when it is current."""
     result = {}
     infos = registry.list()
+    low, high = temperatures
     for index, info in enumerate(infos):
-        key = f"{info.name}-{model_fingerprint(info.path)}-{samples}-{seed}.npz"
+        fingerprint = model_fingerprint(info.path)
+        key = f"{info.name}-{fingerprint}-{samples}-{seed}-t{low:g}-{high:g}.npz"
         path = cache / key
         if path.is_file():
             result[info.name] = load_samples(path)
@@ -56,7 +59,7 @@ def sampled_drawings(
         # The seed depends on the model's name, not its place in the list, so installing
         # another model leaves every other model's cached drawings valid.
         model_seed = seed * 100_003 + zlib.crc32(info.name.encode())
-        drawings = sample_model(info.path, samples, TEMPERATURES, batch=SAMPLE_BATCH,
+        drawings = sample_model(info.path, samples, temperatures, batch=SAMPLE_BATCH,
                                 seed=model_seed)
         save_samples(path, drawings)
         result[info.name] = drawings
@@ -77,6 +80,7 @@ def train_recognizer(
     real_data: Sequence[Path],
     epochs: int,
     image_size: int,
+    temperatures: tuple[float, float],
     channels: tuple[int, int, int],
     hidden: int,
     seed: int,
@@ -92,7 +96,7 @@ def train_recognizer(
     if len(infos) < 2:
         raise ValueError("the recogniser needs at least two installed models")
     classes = [info.name for info in infos]
-    sampled = sampled_drawings(registry, samples, sample_cache, seed, log)
+    sampled = sampled_drawings(registry, samples, sample_cache, seed, log, temperatures)
     rng = np.random.default_rng(seed)
     train_set: dict[str, list[list[np.ndarray]]] = {}
     held_out: dict[str, list[list[np.ndarray]]] = {}
@@ -130,7 +134,7 @@ def train_recognizer(
             for info in infos
         },
         "samples_per_model": samples,
-        "sampling_temperatures": list(TEMPERATURES),
+        "sampling_temperatures": list(temperatures),
         "real_drawings": real_counts,
         "views": f"whole drawing + {settings.prefixes_per_drawing} stroke prefixes",
         "augmentation": "rotation, aspect, shear, margin and line-width jitter",
