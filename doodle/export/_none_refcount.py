@@ -27,7 +27,7 @@ def protect_none() -> None:
         return
     import PySide6
 
-    if not PySide6.__version__.startswith("6.12."):
+    if not getattr(PySide6, "__version__", "").startswith("6.12."):
         return
     for singleton in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(singleton))
