@@ -3,6 +3,10 @@
 Each ``VariationPane`` shows the child's strokes (dark) plus one ending (in the model's
 colour), scaled to fit; clicking it adopts that ending. ``VariationsPanel`` lays out 1-9 panes
 in a grid (the number of columns follows the window's orientation) with a "More ideas" button.
+
+Antialiased strokes cost a few milliseconds per pane, so each pane renders its picture once
+into a cached pixmap, and a new set of ideas is rendered one pane per event-loop turn: the UI
+thread never spends more than one pane's worth of painting in a row.
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTransform
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent, QTransform
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGridLayout,
@@ -45,16 +49,49 @@ class VariationPane(QAbstractButton):
         self._child: list[np.ndarray] = []
         self._ending: list[np.ndarray] = []
         self._waiting = False
+        self._picture: QPixmap | None = None
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return QSize(150, 150)
 
-    def set_content(self, child: Sequence[np.ndarray], ending: Sequence[np.ndarray]) -> None:
+    def set_content(
+        self, child: Sequence[np.ndarray], ending: Sequence[np.ndarray], render: bool = True
+    ) -> None:
+        """Show a new idea; with ``render=False`` the picture is drawn later by ``render()``."""
         self._child = [np.asarray(s, np.float32)[:, :2] for s in child if len(s) > 0]
         self._ending = [np.asarray(s, np.float32)[:, :2] for s in ending if len(s) > 0]
         self._waiting = False
         self.setEnabled(bool(self._ending))
+        # Until its turn comes the pane keeps showing its previous picture.
+        if render:
+            self.render_picture()
+
+    def render_picture(self) -> None:
+        """Draw the strokes into the cached picture (the costly part) and schedule a repaint."""
+        self._picture = self._draw_picture()
         self.update()
+
+    def _draw_picture(self) -> QPixmap | None:
+        if not self._child and not self._ending:
+            return None
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(self.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        card = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        transform = _fit_transform(self._child + self._ending, card)
+        painter.setTransform(transform)
+        pen_width = 2.2 / max(transform.m11(), 1e-6)
+        paint_polylines(painter, self._child, CHILD_INK, pen_width)
+        paint_polylines(painter, self._ending, self.model_color, pen_width * 1.2)
+        painter.end()
+        return picture
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._picture = None
 
     def set_waiting(self, waiting: bool) -> None:
         """While new ideas are on their way the old one is faded and cannot be picked."""
@@ -83,15 +120,11 @@ class VariationPane(QAbstractButton):
             self._paint_waiting_dots(painter, card)
         if not self._child and not self._ending:
             return
-        transform = _fit_transform(self._child + self._ending, card)
-        painter.save()
+        if self._picture is None or self._picture.deviceIndependentSize() != self.size():
+            self._picture = self._draw_picture()
         if self._waiting:
             painter.setOpacity(0.35)
-        painter.setTransform(transform, combine=True)
-        pen_width = 2.2 / max(transform.m11(), 1e-6)
-        paint_polylines(painter, self._child, CHILD_INK, pen_width)
-        paint_polylines(painter, self._ending, self.model_color, pen_width * 1.2)
-        painter.restore()
+        painter.drawPixmap(0, 0, self._picture)
 
     def _paint_waiting_dots(self, painter: QPainter, card: QRectF) -> None:
         if not self._waiting:
@@ -136,6 +169,12 @@ class VariationsPanel(QWidget):
         self.more_button.clicked.connect(self.more_ideas_requested)
         layout.addWidget(self.more_button)
         self._panes: list[VariationPane] = []
+        self._pending_renders: list[VariationPane] = []
+        # Owned by the panel, so no render can fire after the panel and its panes are gone.
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._render_next_pane)
         self._columns = 2
         self._compact = False
         self.set_count(DEFAULT_PANES)
@@ -151,6 +190,8 @@ class VariationsPanel(QWidget):
         count = max(1, min(MAX_PANES, int(count)))
         while len(self._panes) > count:
             pane = self._panes.pop()
+            if pane in self._pending_renders:
+                self._pending_renders.remove(pane)
             self._grid.removeWidget(pane)
             pane.deleteLater()
         while len(self._panes) < count:
@@ -186,17 +227,26 @@ class VariationsPanel(QWidget):
         self._model_color = color
         for pane in self._panes:
             pane.model_color = QColor(color)
-            pane.update()
+            pane.render_picture()
 
     def set_waiting(self, waiting: bool) -> None:
         for pane in self._panes:
             pane.set_waiting(waiting)
 
     def show_endings(self, child: Sequence[np.ndarray], endings: Sequence[Sequence[np.ndarray]]):
-        for pane, ending in zip(self._panes, endings, strict=False):
-            pane.set_content(child, ending)
-        for pane in self._panes[len(endings) :]:
-            pane.set_content(child, [])
+        """Show new ideas; their pictures are drawn one pane per event-loop turn."""
+        padded = [*endings, *([[]] * max(0, len(self._panes) - len(endings)))]
+        for pane, ending in zip(self._panes, padded, strict=False):
+            pane.set_content(child, ending, render=False)
+        self._pending_renders = list(self._panes)
+        self._render_timer.start()
+
+    def _render_next_pane(self) -> None:
+        if not self._pending_renders:
+            return
+        self._pending_renders.pop(0).render_picture()
+        if self._pending_renders:
+            self._render_timer.start()
 
     def clear_endings(self) -> None:
         for pane in self._panes:

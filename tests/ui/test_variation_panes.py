@@ -1,0 +1,49 @@
+"""Idea panes draw their pictures one pane per event-loop turn, from a cached picture."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from doodle.ui.variations import VariationsPanel
+
+
+def _square(offset: float) -> list[np.ndarray]:
+    points = np.array([[0, 0], [50, 0], [50, 50], [0, 50], [0, 0]], np.float32) + offset
+    return [points]
+
+
+def test_new_ideas_render_one_pane_per_turn_and_then_all(qtbot):
+    panel = VariationsPanel("#7b4dff")
+    qtbot.addWidget(panel)
+    panel.resize(320, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    endings = [_square(10.0 * i) for i in range(panel.count())]
+    rendered: list[int] = []
+    for index, pane in enumerate(panel.panes()):
+        original = pane.render_picture
+
+        def counting(original=original, index=index) -> None:
+            rendered.append(index)
+            original()
+
+        pane.render_picture = counting
+    panel.show_endings(_square(0.0), endings)
+    assert rendered == []  # nothing heavy happens inside the result handler itself
+    qtbot.waitUntil(lambda: len(rendered) == panel.count())
+    assert rendered == list(range(panel.count()))
+    first = panel.panes()[0].grab().toImage()
+    # The cached picture holds ink: some pixel is neither white nor transparent.
+    colours = {
+        first.pixel(x, y) for x in range(0, first.width(), 3) for y in range(0, first.height(), 3)
+    }
+    assert len(colours) > 2
+
+
+def test_a_panel_closed_before_its_turn_renders_nothing(qtbot):
+    panel = VariationsPanel("#7b4dff")
+    qtbot.addWidget(panel)
+    panel.show_endings(_square(0.0), [_square(5.0)] * panel.count())
+    panel.set_count(1)
+    qtbot.wait(20)
+    assert panel.count() == 1
