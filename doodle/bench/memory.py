@@ -89,5 +89,6 @@ def rss_figure(loaded: Sequence[LoadedModel], others: Sequence[str], baseline_mb
             "sketch_models": len(loaded),
             "other_models": list(others),
             "before_models_mb": round(baseline_mb, 1),
+            "process": "the bench itself: Python, numpy, onnxruntime and every model; no window",
         },
     )
