@@ -1,0 +1,88 @@
+"""Every bundled drawing model follows the contract, has an encoder and recorded metrics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+
+import numpy as np  # noqa: E402
+
+from doodle import paths  # noqa: E402
+from doodle.engine import contract  # noqa: E402
+from doodle.engine.model import LoadedModel  # noqa: E402
+
+BUDGET_BYTES = 40 * 1024 * 1024
+
+
+def _is_drawing_model(model_json: Path) -> bool:
+    folder = model_json.parent.name
+    if folder == "music" or "recogn" in folder:
+        return False
+    meta = json.loads(model_json.read_text("utf-8"))
+    return meta.get("kind") in contract.KINDS
+
+
+BUNDLED = sorted(
+    p.parent for p in paths.bundled_models_dir().glob("*/model.json") if _is_drawing_model(p)
+)
+INFOS = [contract.check_model_folder(folder, bundled=True) for folder in BUNDLED]
+DRAWING = [info for info in INFOS if info.kind == "gen"]
+IDEAS = [info for info in INFOS if info.kind == "vae"]
+
+
+def test_at_least_twelve_objects_draw_along_and_each_has_an_encoder():
+    from doodle.engine.ideas import encoder_model_for
+
+    assert len(DRAWING) >= 12
+    for info in DRAWING:
+        encoder = encoder_model_for(INFOS, info.name)
+        assert encoder is not None, f"{info.name} has no VAE for ideas"
+        assert encoder.provenance["class_name"] == info.provenance["class_name"]
+
+
+def test_bundled_models_fit_the_size_budget():
+    total = sum(f.stat().st_size for f in paths.bundled_models_dir().rglob("*") if f.is_file())
+    assert total <= BUDGET_BYTES
+
+
+@pytest.mark.parametrize("info", INFOS, ids=[info.name for info in INFOS])
+def test_bundled_model_has_provenance_and_measured_metrics(info):
+    provenance = info.provenance
+    assert provenance.get("teachers") or provenance.get("datasets")
+    assert provenance["steps"] > 0
+    evaluation = info.metrics["quickdraw_eval"]
+    assert evaluation["drawings"] > 0
+    assert np.isfinite(evaluation["nll_per_point"]["median"])
+    assert np.isfinite(evaluation["compare"]["nll_per_point"]["median"])
+    if info.kind == "gen":
+        assert info.has_prefix
+        assert (info.path / "samples.png").is_file()
+
+
+@pytest.mark.parametrize("info", DRAWING, ids=[info.name for info in DRAWING])
+def test_bundled_model_draws_along(info):
+    from doodle.engine import draw
+
+    model = LoadedModel(info)
+    square = [np.array([[0, 0], [60, 0], [60, 60], [0, 60], [0, 0]], np.float32)]
+    hint = draw.next_stroke_hint(square, model, seed=0)
+    assert hint.ndim == 2 and np.all(np.isfinite(hint))
+
+
+@pytest.mark.parametrize("info", IDEAS, ids=[info.name for info in IDEAS])
+def test_bundled_vae_encodes_and_decodes(info):
+    model = LoadedModel(info)
+    strokes = np.zeros((1, 3, 5), np.float32)
+    strokes[0, :, :2] = [[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]]
+    strokes[0, :, 2] = 1.0
+    mu, sigma_hat = model.encoder.run(
+        ["mu", "sigma_hat"], {"strokes": strokes, "lengths": np.array([3], np.int64)}
+    )
+    assert mu.shape == (1, info.z_size) and np.all(np.isfinite(sigma_hat))
+    h, c = model.initial_state(1, mu)
+    params, h, c = model.step(strokes[:, 0], h, c, mu)
+    assert params.shape == (1, info.params_size) and np.all(np.isfinite(params))
