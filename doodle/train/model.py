@@ -115,9 +115,14 @@ class SketchRNN(nn.Module):
         lengths: torch.Tensor,
         class_ids: torch.Tensor,
         sample_z: bool = True,
+        decoder_dropout: float = 0.0,
     ) -> tuple[torch.Tensor, torch.Tensor | None, torch.Tensor | None]:
         """Teacher-forced pass: ``inputs`` [B,T+1,5] with the start token; returns params,
         mu and sigma_hat (None for gen). The encoder reads ``inputs[:, 1:]`` up to ``lengths``.
+
+        ``decoder_dropout`` (training mode only) replaces each decoder input row by zeros with
+        that probability, so the decoder has to take what it cannot read from the previous
+        points from z (against posterior collapse); the encoder always reads every point.
         """
         mu = sigma_hat = z = None
         if self.config.z_size:
@@ -125,5 +130,9 @@ class SketchRNN(nn.Module):
             z = mu
             if sample_z:
                 z = mu + torch.exp(sigma_hat / 2.0) * torch.randn_like(mu)
-        params, _ = self.decode(inputs[:, :-1], z, class_ids)
+        decoder_inputs = inputs[:, :-1]
+        if self.training and decoder_dropout > 0.0:
+            keep = torch.rand(decoder_inputs.shape[:2], device=inputs.device) >= decoder_dropout
+            decoder_inputs = decoder_inputs * keep.unsqueeze(-1).to(decoder_inputs.dtype)
+        params, _ = self.decode(decoder_inputs, z, class_ids)
         return params, mu, sigma_hat

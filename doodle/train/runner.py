@@ -40,6 +40,13 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--kl-decay", type=float, default=0.999, help="per-step decay of (1 - KL annealing eta)"
     )
+    group.add_argument(
+        "--decoder-dropout",
+        type=float,
+        default=0.0,
+        help="probability of zeroing each decoder input point while training (VAE: makes the "
+        "decoder use z)",
+    )
     group.add_argument("--max-len", type=int, default=250, help="drop longer sketches")
     group.add_argument("--augment-scale", type=float, default=0.15, help="random x/y scaling")
     group.add_argument("--augment-drop", type=float, default=0.10, help="point dropping")
@@ -77,6 +84,7 @@ def train_config(args: argparse.Namespace, match_teacher: bool = False):
         threads=args.threads,
         seed=args.seed,
         fp16_export=args.fp16,
+        decoder_dropout=args.decoder_dropout,
     )
 
 

@@ -55,6 +55,7 @@ class TrainConfig:
     threads: int = 1
     seed: int = 0
     fp16_export: bool = False
+    decoder_dropout: float = 0.0
 
 
 @dataclass
@@ -242,7 +243,12 @@ class Trainer:
         for group in self.optimizer.param_groups:
             group["lr"] = learning_rate(config, self.step)
         batch = batch.to(self.context.device)
-        params, mu, sigma_hat = self.network(batch.inputs, batch.lengths, batch.class_ids)
+        params, mu, sigma_hat = self.network(
+            batch.inputs,
+            batch.lengths,
+            batch.class_ids,
+            decoder_dropout=config.decoder_dropout,
+        )
         loss, parts = sketch_loss(
             params,
             mu,
