@@ -1,9 +1,9 @@
 """Recognition latency: "what are you drawing?" over every installed model, 60-point drawing.
 
-Times ``Recognizer.guess`` as the app calls it (classifier if installed, decoder likelihood
-for the objects the classifier does not know). The numpy baseline recomputes the likelihood
-part with the numpy decoder; the classifier CNN has no numpy counterpart, which the figure
-notes. Imports no Qt.
+Times ``Recognizer.guess`` as the app calls it: among the decoder-only models, with the
+classifier if installed and decoder likelihood for the objects the classifier does not know.
+The numpy baseline recomputes the likelihood part with the numpy decoder; the classifier CNN
+has no numpy counterpart, which the figure notes. Imports no Qt.
 """
 
 from __future__ import annotations
@@ -44,10 +44,12 @@ def _numpy_likelihood(decoder: NumpyDecoder, info: ModelInfo, strokes: list[np.n
 
 def recognition_figures(models: Sequence[ModelInfo], repeats: int) -> list[Figure]:
     strokes = sample_drawing(POINTS)
-    names = [info.name for info in models]
+    # The app guesses among the objects it draws along with (decoder-only models).
+    candidates = [info for info in models if info.kind == "gen"]
+    names = [info.name for info in candidates]
     classifier = load_classifier()
     by_likelihood = [
-        info for info in models if classifier is None or info.name not in classifier.classes
+        info for info in candidates if classifier is None or info.name not in classifier.classes
     ]
     with registry_of(models) as registry:
         recognizer = Recognizer(registry, classifier)
