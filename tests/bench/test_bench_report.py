@@ -98,10 +98,11 @@ def test_figure_names_cover_the_agreed_ones():
     assert agreed <= set(FIGURE_NAMES)
 
 
-def test_magenta_file_is_imported_for_the_run_only(capsys):
+def test_magenta_file_is_imported_for_the_run_only(capsys, monkeypatch, tmp_path):
     from tests.shared_data import require_shared
 
     bear = require_shared("magenta", "bear.gen.json")
+    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(tmp_path / "no-bundled-models"))
     code = main(
         ["bench", "--json", "--magenta", str(bear), "--only", "decoder_step", "--repeats", "1"]
     )
