@@ -182,7 +182,7 @@
 <context>
     <name>CompletionPreview</name>
     <message>
-        <location filename="../../doodle/ui/completion.py" line="77" />
+        <location filename="../../doodle/ui/completion.py" line="74" />
         <source>Finish it</source>
         <translation>Fertig malen</translation>
     </message>
@@ -488,158 +488,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="92" />
+        <location filename="../../doodle/ui/main_window.py" line="93" />
         <source>Doodle</source>
         <translation>Doodle</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="208" />
+        <location filename="../../doodle/ui/main_window.py" line="209" />
         <source>Undo</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="209" />
+        <location filename="../../doodle/ui/main_window.py" line="210" />
         <source>Redo</source>
         <translation>Wieder vor</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="210" />
+        <location filename="../../doodle/ui/main_window.py" line="211" />
         <source>New page</source>
         <translation>Neue Seite</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="232" />
+        <location filename="../../doodle/ui/main_window.py" line="233" />
         <source>Draw</source>
         <translation>Malen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="233" />
+        <location filename="../../doodle/ui/main_window.py" line="234" />
         <source>Rubber</source>
         <translation>Radierer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="211" />
+        <location filename="../../doodle/ui/main_window.py" line="212" />
         <source>Take back the last step (Ctrl+Z)</source>
         <translation>Den letzten Schritt zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="212" />
+        <location filename="../../doodle/ui/main_window.py" line="213" />
         <source>Bring it back again (Ctrl+Shift+Z)</source>
         <translation>Wiederherstellen (Strg+Umschalt+Z)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="213" />
+        <location filename="../../doodle/ui/main_window.py" line="214" />
         <source>Start a new drawing</source>
         <translation>Ein neues Bild anfangen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="234" />
+        <location filename="../../doodle/ui/main_window.py" line="235" />
         <source>Rub out whole lines</source>
         <translation>Ganze Linien wegradieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="254" />
+        <location filename="../../doodle/ui/main_window.py" line="255" />
         <source>Let's draw:</source>
         <translation>Wir malen:</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="258" />
+        <location filename="../../doodle/ui/main_window.py" line="259" />
         <source>Choose what to draw together</source>
         <translation>Such aus, was wir zusammen malen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="299" />
-        <location filename="../../doodle/ui/main_window.py" line="601" />
+        <location filename="../../doodle/ui/main_window.py" line="300" />
+        <location filename="../../doodle/ui/main_window.py" line="604" />
         <source>Finish it!</source>
         <translation>Mal es fertig!</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="314" />
+        <location filename="../../doodle/ui/main_window.py" line="315" />
         <source>calm</source>
         <translation>ruhig</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="317" />
+        <location filename="../../doodle/ui/main_window.py" line="318" />
         <source>wild</source>
         <translation>wild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="322" />
+        <location filename="../../doodle/ui/main_window.py" line="323" />
         <source>Calm or wild drawing</source>
         <translation>Ruhig oder wild malen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="327" />
+        <location filename="../../doodle/ui/main_window.py" line="328" />
         <source>Hints</source>
         <translation>Tipps</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="330" />
+        <location filename="../../doodle/ui/main_window.py" line="331" />
         <source>Show a ghost line of what could come next</source>
         <translation>Eine Geisterlinie zeigen, was als Nächstes kommen könnte</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="305" />
+        <location filename="../../doodle/ui/main_window.py" line="306" />
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="307" />
+        <location filename="../../doodle/ui/main_window.py" line="308" />
         <source>Another one</source>
         <translation>Noch eins</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="394" />
+        <location filename="../../doodle/ui/main_window.py" line="395" />
         <source>New page?</source>
         <translation>Neue Seite?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="396" />
+        <location filename="../../doodle/ui/main_window.py" line="397" />
         <source>Start a new page? You can still bring this one back with Undo.</source>
         <translation>Eine neue Seite anfangen? Mit „Zurück“ kannst du diese wiederholen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="397" />
+        <location filename="../../doodle/ui/main_window.py" line="398" />
         <source>Yes, new page</source>
         <translation>Ja, neue Seite</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="398" />
+        <location filename="../../doodle/ui/main_window.py" line="399" />
         <source>No, keep drawing</source>
         <translation>Nein, weitermalen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="454" />
+        <location filename="../../doodle/ui/main_window.py" line="455" />
         <source>Use idea</source>
         <translation>Idee nehmen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="483" />
+        <location filename="../../doodle/ui/main_window.py" line="484" />
         <source>No drawing helpers are installed yet. Ask a grown-up to add some drawings to Doodle.</source>
         <translation>Es sind noch keine Malhelfer installiert. Bitte einen Erwachsenen, Doodle welche hinzuzufügen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="487" />
+        <location filename="../../doodle/ui/main_window.py" line="488" />
         <source>Let Doodle finish your drawing</source>
         <translation>Doodle malt dein Bild fertig</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="491" />
+        <location filename="../../doodle/ui/main_window.py" line="492" />
         <source>Show new ideas</source>
         <translation>Neue Ideen zeigen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="553" />
+        <location filename="../../doodle/ui/main_window.py" line="554" />
         <source>(nothing installed yet)</source>
         <translation>(noch nichts installiert)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="578" />
+        <location filename="../../doodle/ui/main_window.py" line="579" />
         <source>Doodle thinks your drawing is finished already. Lovely!</source>
         <translation>Doodle findet, dein Bild ist schon fertig. Wunderschön!</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="601" />
+        <location filename="../../doodle/ui/main_window.py" line="604" />
         <source>Thinking...</source>
         <translation>Ich überlege …</translation>
     </message>
@@ -1081,22 +1081,22 @@
 <context>
     <name>VariationsPanel</name>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="128" />
+        <location filename="../../doodle/ui/variations.py" line="161" />
         <source>Ideas</source>
         <translation>Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="134" />
+        <location filename="../../doodle/ui/variations.py" line="167" />
         <source>More ideas</source>
         <translation>Mehr Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="159" />
+        <location filename="../../doodle/ui/variations.py" line="200" />
         <source>Use this idea</source>
         <translation>Diese Idee nehmen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/variations.py" line="160" />
+        <location filename="../../doodle/ui/variations.py" line="201" />
         <source>Idea %n</source>
         <translation><numerusform>Idee %n</numerusform><numerusform>Idee %n</numerusform></translation>
     </message>

@@ -19,7 +19,7 @@
 <context>
     <name>VariationsPanel</name>
     <message numerus="yes">
-        <location filename="../../doodle/ui/variations.py" line="160" />
+        <location filename="../../doodle/ui/variations.py" line="201" />
         <source>Idea %n</source>
         <translation><numerusform>Idea %n</numerusform><numerusform>Idea %n</numerusform></translation>
     </message>

@@ -182,7 +182,7 @@
 <context>
     <name>CompletionPreview</name>
     <message>
-        <location filename="../../doodle/ui/completion.py" line="77" />
+        <location filename="../../doodle/ui/completion.py" line="74" />
         <source>Finish it</source>
         <translation>Finir le dessin</translation>
     </message>
@@ -488,158 +488,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="92" />
+        <location filename="../../doodle/ui/main_window.py" line="93" />
         <source>Doodle</source>
         <translation>Doodle</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="208" />
+        <location filename="../../doodle/ui/main_window.py" line="209" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="209" />
+        <location filename="../../doodle/ui/main_window.py" line="210" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="210" />
+        <location filename="../../doodle/ui/main_window.py" line="211" />
         <source>New page</source>
         <translation>Nouvelle page</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="211" />
+        <location filename="../../doodle/ui/main_window.py" line="212" />
         <source>Take back the last step (Ctrl+Z)</source>
         <translation>Annuler la dernière étape (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="212" />
+        <location filename="../../doodle/ui/main_window.py" line="213" />
         <source>Bring it back again (Ctrl+Shift+Z)</source>
         <translation>Rétablir (Ctrl+Maj+Z)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="213" />
+        <location filename="../../doodle/ui/main_window.py" line="214" />
         <source>Start a new drawing</source>
         <translation>Commencer un nouveau dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="232" />
+        <location filename="../../doodle/ui/main_window.py" line="233" />
         <source>Draw</source>
         <translation>Dessiner</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="233" />
+        <location filename="../../doodle/ui/main_window.py" line="234" />
         <source>Rubber</source>
         <translation>Gomme</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="234" />
+        <location filename="../../doodle/ui/main_window.py" line="235" />
         <source>Rub out whole lines</source>
         <translation>Effacer des lignes entières</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="254" />
+        <location filename="../../doodle/ui/main_window.py" line="255" />
         <source>Let's draw:</source>
         <translation>Dessinons :</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="258" />
+        <location filename="../../doodle/ui/main_window.py" line="259" />
         <source>Choose what to draw together</source>
         <translation>Choisis ce que nous dessinons ensemble</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="299" />
-        <location filename="../../doodle/ui/main_window.py" line="601" />
+        <location filename="../../doodle/ui/main_window.py" line="300" />
+        <location filename="../../doodle/ui/main_window.py" line="604" />
         <source>Finish it!</source>
         <translation>Finis-le !</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="305" />
+        <location filename="../../doodle/ui/main_window.py" line="306" />
         <source>Keep it</source>
         <translation>Je le garde</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="307" />
+        <location filename="../../doodle/ui/main_window.py" line="308" />
         <source>Another one</source>
         <translation>Un autre</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="314" />
+        <location filename="../../doodle/ui/main_window.py" line="315" />
         <source>calm</source>
         <translation>calme</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="317" />
+        <location filename="../../doodle/ui/main_window.py" line="318" />
         <source>wild</source>
         <translation>fou</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="322" />
+        <location filename="../../doodle/ui/main_window.py" line="323" />
         <source>Calm or wild drawing</source>
         <translation>Dessin calme ou fou</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="327" />
+        <location filename="../../doodle/ui/main_window.py" line="328" />
         <source>Hints</source>
         <translation>Indices</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="330" />
+        <location filename="../../doodle/ui/main_window.py" line="331" />
         <source>Show a ghost line of what could come next</source>
         <translation>Montrer une ligne fantôme de ce qui pourrait venir</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="394" />
+        <location filename="../../doodle/ui/main_window.py" line="395" />
         <source>New page?</source>
         <translation>Nouvelle page ?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="396" />
+        <location filename="../../doodle/ui/main_window.py" line="397" />
         <source>Start a new page? You can still bring this one back with Undo.</source>
         <translation>Commencer une nouvelle page ? Tu pourras retrouver celle-ci avec Annuler.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="397" />
+        <location filename="../../doodle/ui/main_window.py" line="398" />
         <source>Yes, new page</source>
         <translation>Oui, nouvelle page</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="398" />
+        <location filename="../../doodle/ui/main_window.py" line="399" />
         <source>No, keep drawing</source>
         <translation>Non, je continue</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="454" />
+        <location filename="../../doodle/ui/main_window.py" line="455" />
         <source>Use idea</source>
         <translation>Prendre l’idée</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="483" />
+        <location filename="../../doodle/ui/main_window.py" line="484" />
         <source>No drawing helpers are installed yet. Ask a grown-up to add some drawings to Doodle.</source>
         <translation>Aucun assistant de dessin n’est encore installé. Demande à un adulte d’en ajouter dans Doodle.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="487" />
+        <location filename="../../doodle/ui/main_window.py" line="488" />
         <source>Let Doodle finish your drawing</source>
         <translation>Laisse Doodle finir ton dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="491" />
+        <location filename="../../doodle/ui/main_window.py" line="492" />
         <source>Show new ideas</source>
         <translation>Montrer de nouvelles idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="553" />
+        <location filename="../../doodle/ui/main_window.py" line="554" />
         <source>(nothing installed yet)</source>
         <translation>(rien d’installé pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="578" />
+        <location filename="../../doodle/ui/main_window.py" line="579" />
         <source>Doodle thinks your drawing is finished already. Lovely!</source>
         <translation>Doodle trouve que ton dessin est déjà fini. Magnifique !</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/main_window.py" line="601" />
+        <location filename="../../doodle/ui/main_window.py" line="604" />
         <source>Thinking...</source>
         <translation>Je réfléchis…</translation>
     </message>
@@ -1081,22 +1081,22 @@
 <context>
     <name>VariationsPanel</name>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="128" />
+        <location filename="../../doodle/ui/variations.py" line="161" />
         <source>Ideas</source>
         <translation>Idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="134" />
+        <location filename="../../doodle/ui/variations.py" line="167" />
         <source>More ideas</source>
         <translation>Plus d’idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="159" />
+        <location filename="../../doodle/ui/variations.py" line="200" />
         <source>Use this idea</source>
         <translation>Prendre cette idée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/variations.py" line="160" />
+        <location filename="../../doodle/ui/variations.py" line="201" />
         <source>Idea %n</source>
         <translation><numerusform>Idée %n</numerusform><numerusform>Idée %n</numerusform></translation>
     </message>
