@@ -54,6 +54,14 @@ def recognizer_folders() -> list[Path]:
     ]
 
 
+def drawable_objects(registry: ModelRegistry) -> list[str]:
+    """The objects a child can draw along with: the decoder-only ("gen") models.
+
+    VAE folders are the same objects in another form (reimagine, morph), not extra objects.
+    """
+    return [info.name for info in registry.list() if info.kind == "gen"]
+
+
 class Classifier:
     """The recogniser's ONNX CNN and what its ``model.json`` says about it."""
 
@@ -105,7 +113,7 @@ def load_classifier() -> Classifier | None:
 
 
 class Recognizer:
-    """Guesses among the given installed objects (by model name)."""
+    """Guesses among the given installed objects (by model name; default: every drawable one)."""
 
     def __init__(self, registry: ModelRegistry, classifier: Classifier | None) -> None:
         self.registry = registry
@@ -129,11 +137,7 @@ class Recognizer:
         cancel: Callable[[], bool] | None = None,
     ) -> list[list[Guess]]:
         """``guess`` for several drawings (the classifier runs them as one batch)."""
-        names = (
-            list(candidates)
-            if candidates is not None
-            else [info.name for info in self.registry.list()]
-        )
+        names = list(candidates) if candidates is not None else drawable_objects(self.registry)
         drawings = [[np.asarray(s, np.float32) for s in d if len(s)] for d in drawings]
         if not names:
             return [[] for _ in drawings]

@@ -19,7 +19,7 @@ import numpy as np
 
 from doodle.core import ndjson
 from doodle.core.errors import DoodleFormatError
-from doodle.engine.recognize import Guess, Recognizer
+from doodle.engine.recognize import Guess, Recognizer, drawable_objects
 
 STROKE_CUTS = (1, 2, 3)
 # The latency probe: one real drawing resampled to this many points, as after a pen-up.
@@ -68,7 +68,7 @@ def evaluate(
     recognizer: Recognizer, folder: Path, limit_per_class: int | None = None
 ) -> dict[str, Any]:
     """Accuracy figures on the real drawings in ``folder`` for the installed models."""
-    candidates = [info.name for info in recognizer.registry.list()]
+    candidates = drawable_objects(recognizer.registry)
     by_class = real_drawings(folder, candidates, limit_per_class)
     if not by_class:
         raise DoodleFormatError(folder, "no drawings of any installed model's class")
@@ -123,5 +123,5 @@ def latency_ms(
         "median_ms": round(float(np.median(times)), 2),
         "p90_ms": round(float(np.percentile(times, 90)), 2),
         "points": int(sum(len(s) for s in drawing)),
-        "models": len(recognizer.registry.list()),
+        "models": len(drawable_objects(recognizer.registry)),
     }

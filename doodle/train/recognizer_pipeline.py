@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from doodle.engine.contract import ModelInfo
 from doodle.engine.recognize_eval import real_drawings
 from doodle.engine.recognize_raster import RasterSpec
 from doodle.engine.registry import ModelRegistry
@@ -37,7 +38,7 @@ HOLD_OUT = 0.1
 
 
 def sampled_drawings(
-    registry: ModelRegistry,
+    infos: Sequence[ModelInfo],
     samples: int,
     cache: Path,
     seed: int,
@@ -46,7 +47,6 @@ def sampled_drawings(
 ) -> dict[str, list[np.ndarray]]:
     """``samples`` stroke-3 drawings per installed model, from the cache when it is current."""
     result = {}
-    infos = registry.list()
     low, high = temperatures
     for index, info in enumerate(infos):
         fingerprint = model_fingerprint(info.path)
@@ -91,12 +91,12 @@ def train_recognizer(
     """Train on every installed model and write the recogniser folder ``out``."""
     import torch
 
-    registry = ModelRegistry()
-    infos = registry.list()
+    # The classes are the drawable objects; VAE folders are the same objects in another form.
+    infos = [info for info in ModelRegistry().list() if info.kind == "gen"]
     if len(infos) < 2:
-        raise ValueError("the recogniser needs at least two installed models")
+        raise ValueError("the recogniser needs at least two installed drawing models")
     classes = [info.name for info in infos]
-    sampled = sampled_drawings(registry, samples, sample_cache, seed, log, temperatures)
+    sampled = sampled_drawings(infos, samples, sample_cache, seed, log, temperatures)
     rng = np.random.default_rng(seed)
     train_set: dict[str, list[list[np.ndarray]]] = {}
     held_out: dict[str, list[list[np.ndarray]]] = {}

@@ -69,6 +69,12 @@ def server():
     httpd.server_close()
 
 
+@pytest.fixture(autouse=True)
+def no_bundled_models(tmp_path, monkeypatch):
+    """Only downloaded models are installed, so "installed" below means downloaded."""
+    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(tmp_path / "no-bundled-models"))
+
+
 def _assert_nothing_left(name: str) -> None:
     models = paths.user_models_dir()
     assert not (models / name).exists()

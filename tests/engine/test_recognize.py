@@ -192,3 +192,11 @@ def test_one_call_sequence_scoring_matches_stepping(tmp_path, monkeypatch, kind)
     monkeypatch.setattr(recognize_likelihood, "sequence_session", lambda _model: None)
     stepped = mean_negative_log_likelihood(drawing, model)
     assert np.isfinite(whole) and whole == pytest.approx(stepped, rel=1e-4, abs=1e-4)
+
+
+def test_vae_folders_are_not_extra_objects(tiny_models, tmp_path, monkeypatch):
+    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(tmp_path / "none"))
+    source = write_magenta(tmp_path / "v.vae.json", magenta_document("vae", seed=6))
+    import_magenta(source, paths.user_models_dir(), name="flat_vae")
+    guesses = Recognizer(ModelRegistry(), None).guess(HORIZONTAL, top=10)
+    assert {g.name for g in guesses} == {"flat", "tall", "other"}

@@ -21,8 +21,10 @@ pytest.importorskip("torch")
 
 
 @pytest.fixture
-def small_models(tmp_path: Path) -> Path:
-    """Two tiny random decoders (distinct weights, pen biased to draw several strokes)."""
+def small_models(tmp_path: Path, monkeypatch) -> Path:
+    """Two tiny random decoders (distinct weights, pen biased to draw several strokes),
+    and no bundled models, so the installed objects are exactly these."""
+    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(tmp_path / "no-bundled-models"))
     folder = paths.user_models_dir()
     for seed, name in ((3, "zigzag"), (4, "spiral")):
         document = magenta_document("gen", seed=seed, pen_bias=(3.0, 0.5, -2.0))

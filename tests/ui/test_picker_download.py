@@ -31,6 +31,12 @@ def server():
     httpd.server_close()
 
 
+@pytest.fixture(autouse=True)
+def no_bundled_models(tmp_path, monkeypatch):
+    """Only downloaded models are installed, so "installed" below means downloaded."""
+    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(tmp_path / "no-bundled-models"))
+
+
 @pytest.fixture
 def worker(qtbot):
     worker = InferenceWorker()
