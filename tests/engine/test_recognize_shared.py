@@ -46,7 +46,7 @@ def test_real_drawings_are_recognised(recognizer):
         guesses = recognizer.guess_many(drawings, top=3)
         top1 = sum(g[0].name == name for g in guesses)
         top3 = sum(name in [x.name for x in g] for g in guesses)
-        assert top1 >= 0.7 * len(drawings), f"{name}: only {top1}/{len(drawings)} right"
+        assert top1 >= 0.6 * len(drawings), f"{name}: only {top1}/{len(drawings)} right"
         assert top3 >= 0.9 * len(drawings), f"{name}: only {top3}/{len(drawings)} in the top 3"
 
 
