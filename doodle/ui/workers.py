@@ -60,8 +60,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         state = self._state
         fn = self._fn
-        # PySide6 6.12 does not always free the Python side of a finished QRunnable: drop the
-        # job's closure (and the drawing snapshot it holds) so a long session does not grow.
+        # PySide6 (6.11, 6.12) does not always free the Python side of a finished QRunnable:
+        # drop the job's closure (and the drawing snapshot it holds) so a long session does
+        # not grow.
         self._fn = self._state = None
         if state.is_cancelled():
             return

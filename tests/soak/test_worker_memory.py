@@ -1,8 +1,8 @@
 """Inference jobs do not keep their inputs alive after they finish (a long session would grow).
 
-PySide6 6.12 does not always free the Python side of a finished ``QRunnable`` when it emits
-while the UI thread handles events; the worker must not let that keep each job's closure,
-with its copy of the drawing, in memory. Found by the soak test.
+PySide6 (6.11 and 6.12) does not always free the Python side of a finished ``QRunnable`` when
+it emits while the UI thread handles events; the worker must not let that keep each job's
+closure, with its copy of the drawing, in memory. Found by the soak test.
 """
 
 from __future__ import annotations
