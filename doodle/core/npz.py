@@ -1,8 +1,8 @@
 """Sketch-RNN ``.npz`` datasets, read without unpickling; imports no Qt.
 
 A sketch-rnn dataset is a zip of ``.npy`` members (``train``, ``valid``, ``test``), each a 1-D
-object array of stroke-3 drawings (``[N, 3]`` int16 or float offsets). ``numpy.load`` can only
-read those with ``allow_pickle=True``, which runs whatever code the file asks for. This module
+object array of stroke-3 drawings (``[N, 3]`` int16 or float offsets). ``numpy.load`` reads those
+only when told to unpickle, which runs whatever code the file asks for. This module
 instead parses the ``.npy`` header itself and runs a small, closed pickle interpreter that knows
 only the opcodes numpy emits for arrays and only three globals (numpy's ``_reconstruct``,
 ``ndarray`` and ``dtype``); nothing in the file is ever called or imported. Every drawing is then
