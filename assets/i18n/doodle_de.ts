@@ -1263,7 +1263,7 @@
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>picker_download</name>
     <message>
         <location filename="../../doodle/ui/picker_download.py" line="173" />
         <source>Downloading new objects is for grown-ups.</source>

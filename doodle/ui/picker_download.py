@@ -1,4 +1,4 @@
-""""More objects…": download one of Magenta's published sketch models, for grown-ups.
+""" "More objects…": download one of Magenta's published sketch models, for grown-ups.
 
 Behind the teacher PIN when one is set. The list shows the published names not installed
 yet; the download runs in the worker (channel ``download``) with a ``QProgressDialog`` whose
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -94,9 +94,7 @@ class ModelDownloadDialog(QDialog):
             def progress(received: int, total: int | None) -> None:
                 relay.progressed.emit(received, -1 if total is None else total)
 
-            info = download.download_model(
-                name, base, progress=progress, cancel=state.is_cancelled
-            )
+            info = download.download_model(name, base, progress=progress, cancel=state.is_cancelled)
             return info.name
 
         self._progress = QProgressDialog(
@@ -153,8 +151,13 @@ class ModelDownloadDialog(QDialog):
             return
         self._finish_progress()
         self.error_message = str(error)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Download failed"), self.error_message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Download failed"),
+            self.error_message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.open()
 
 
@@ -170,7 +173,11 @@ def make_downloader(
     def run(parent: QWidget) -> list[str]:
         current = settings()
         if not confirm_teacher(
-            parent, current, parent.tr("Downloading new objects is for grown-ups.")
+            parent,
+            current,
+            QCoreApplication.translate(
+                "picker_download", "Downloading new objects is for grown-ups."
+            ),
         ):
             return []
         base = download.base_url(None, current.models_url)
