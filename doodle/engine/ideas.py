@@ -5,18 +5,25 @@ Every function works on drawings in canvas px (lists of ``[N, >=2]`` strokes) an
 so the same drawing always gives the same ideas), and new drawings are decoded from latent
 vectors. Results come back as float32 ``[N, 2]`` strokes centred on the source drawing's
 centre at the source drawing's scale (reimagine, mix), or centred on (0, 0) in Quick, Draw!
-box px (morph frames, so all frames share one scale). Imports no Qt.
+box px (morph frames, so all frames share one scale).
+
+``morph_between`` morphs two drawings of different objects, each encoded by its own object's
+VAE: when both VAEs are classes of one class-conditional model (``doodle.engine.class_blend``),
+frame ``i`` of ``n`` is decoded by the blended class ``t = i / (n - 1)``, so the drawing turns
+from one object into the other; otherwise every frame is drawn by the first drawing's model
+(``MorphPlan`` tells the caller which, so it can say so). Imports no Qt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from enum import Enum
 
 import numpy as np
 
 from doodle.core.strokes import stroke3_to_stroke5
 from doodle.core.units import CanvasFrame, canvas_to_model
-from doodle.engine import vae
+from doodle.engine import class_blend, vae
 from doodle.engine.contract import START_TOKEN, ModelInfo
 from doodle.engine.generate import CancelCheck, GenerationCancelled
 from doodle.engine.model import LoadedModel
@@ -26,10 +33,13 @@ __all__ = [
     "DEFAULT_MORPH_FRAMES",
     "MORPH_SEED",
     "MORPH_TEMPERATURE",
+    "MorphPlan",
     "centre_of",
     "encoder_model_for",
     "mix",
     "morph",
+    "morph_between",
+    "morph_plan",
     "reconstruction_nll",
     "reimagine",
 ]
@@ -168,6 +178,65 @@ def morph(
     result = []
     for z in vae.interpolate(z0, z1, frames):
         _check_cancel(cancel)
+        drawing = vae.decode(z, model, 1, temperature, seed, cancel=cancel)[0]
+        result.append(_moved(drawing, np.zeros(2)))
+    return result
+
+
+class MorphPlan(Enum):
+    """How two drawings' models morph: which decoders draw the frames."""
+
+    ONE_MODEL = "one_model"
+    """Both drawings are of one object: its model draws every frame."""
+    BLEND = "blend"
+    """Two classes of one class-conditional model: the frames blend the two decoders."""
+    FIRST_MODEL_ONLY = "first_model_only"
+    """Unrelated models: every frame is drawn as the first drawing's object."""
+
+
+def morph_plan(start: ModelInfo, end: ModelInfo) -> MorphPlan:
+    """How a morph from a drawing of ``start``'s object to one of ``end``'s is drawn."""
+    if start.path.resolve() == end.path.resolve():
+        return MorphPlan.ONE_MODEL
+    if class_blend.class_blend(start, end) is not None:
+        return MorphPlan.BLEND
+    return MorphPlan.FIRST_MODEL_ONLY
+
+
+def morph_between(
+    start: Sequence[np.ndarray],
+    end: Sequence[np.ndarray],
+    start_model: LoadedModel,
+    end_model: LoadedModel,
+    frames: int = DEFAULT_MORPH_FRAMES,
+    temperature: float = MORPH_TEMPERATURE,
+    seed: int = MORPH_SEED,
+    cancel: CancelCheck = None,
+) -> list[Drawing]:
+    """``morph`` from a drawing of ``start_model``'s object to one of ``end_model``'s.
+
+    With ``MorphPlan.BLEND`` each drawing is encoded by its own model (the encoder is shared)
+    and frame ``i`` is decoded by the class ``t = i / (frames - 1)`` with the same ``seed``:
+    the first frame exactly as ``start_model`` decodes it, the last as ``end_model`` does.
+    Otherwise this is ``morph(start, end, start_model)``.
+    """
+    blend = class_blend.class_blend(start_model.info, end_model.info)
+    if blend is None:
+        return morph(start, end, start_model, frames, temperature, seed, cancel)
+    if not 2 <= frames <= MAX_MORPH_FRAMES:
+        raise ValueError(f"frames must be between 2 and {MAX_MORPH_FRAMES}, got {frames}")
+    z0 = vae.encode(_polylines(start), start_model)
+    z1 = vae.encode(_polylines(end), end_model)
+    result = []
+    for index, z in enumerate(vae.interpolate(z0, z1, frames)):
+        _check_cancel(cancel)
+        t = index / (frames - 1)
+        if index == 0:
+            model: LoadedModel = start_model
+        elif index == frames - 1:
+            model = end_model
+        else:
+            model = blend.model_at(t)
         drawing = vae.decode(z, model, 1, temperature, seed, cancel=cancel)[0]
         result.append(_moved(drawing, np.zeros(2)))
     return result
