@@ -23,6 +23,7 @@ from doodle.engine.model import LoadedModel
 from doodle.export.strip import animation_frames, export_morph_gif, export_strip_png
 from tests.bench.model_factory import write_tiny_model
 from tests.engine.test_ideas_models import shape_drawing, write_random_vae
+from tests.shared_data import require_shared
 
 
 @pytest.fixture
@@ -189,3 +190,48 @@ def test_morph_runs_as_a_command(shapes_model, circle_file, zigzags_file, tmp_pa
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert QImage(str(out)).width() == 10 * 160
+
+
+def test_morph_across_objects_of_one_model_blends_them(tmp_path, capsys) -> None:
+    from tests.engine.test_ideas_blend import _bundled_pair, _class_name
+
+    start_info, end_info = _bundled_pair()
+    files = [
+        require_shared("quickdraw", "simplified", f"{_class_name(info).replace('_', ' ')}.ndjson")
+        for info in (start_info, end_info)
+    ]
+    out = tmp_path / "strip.png"
+    code = main(["morph", f"{files[0]}:2", f"{files[1]}:3", "--out", str(out), "--frames", "8",
+                 "--cell", "80"])  # fmt: skip
+    assert code == 0
+    assert f"morphed with {start_info.name} into {end_info.name}" in capsys.readouterr().err
+    start, _ = read_drawing(f"{files[0]}:2")
+    end, _ = read_drawing(f"{files[1]}:3")
+    frames = ideas.morph_between(
+        start, end, LoadedModel(start_info), LoadedModel(end_info), frames=8
+    )
+    expected = export_strip_png(frames, tmp_path / "expected.png", cell_px=80)
+    assert QImage(str(expected)) == QImage(str(out))
+    one_model = export_strip_png(
+        ideas.morph(start, end, LoadedModel(start_info), frames=8),
+        tmp_path / "one_model.png",
+        cell_px=80,
+    )
+    assert QImage(str(one_model)) != QImage(str(out))
+
+
+def test_morph_between_unrelated_models_says_it_draws_as_the_first(
+    shapes_model, circle_file, zigzags_file, tmp_path, capsys
+) -> None:
+    write_random_vae(paths.user_models_dir(), "zigzag", seed=4)
+    out = tmp_path / "strip.png"
+    assert main(["morph", str(circle_file), str(zigzags_file), "--out", str(out),
+                 "--frames", "5", "--cell", "60"]) == 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert "shapes and zigzag are separate models" in err
+    assert "every frame is drawn as Shapes" in err
+    circle, _ = read_drawing(str(circle_file))
+    zigzag, _ = read_drawing(str(zigzags_file))
+    frames = ideas.morph(circle, zigzag, shapes_model, frames=5)
+    expected = export_strip_png(frames, tmp_path / "expected.png", cell_px=60)
+    assert QImage(str(expected)) == QImage(str(out))

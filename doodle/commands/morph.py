@@ -2,8 +2,12 @@
 
 A and B are Doodle drawings or Quick, Draw! ndjson files (the first drawing, or ``FILE:N`` for
 the N-th, counting from 1). The frames are decoded on the spherical path between the two
-drawings' latent vectors by a model with an encoder (``--model``, else the VAE of A's object,
-else the only one installed) and written as a PNG strip, and with ``--gif`` as an animation.
+drawings' latent vectors and written as a PNG strip, and with ``--gif`` as an animation.
+
+Each drawing is read by the VAE of its own object (else the VAE of A's object, else the only
+one installed); ``--model`` uses one model for both. When A and B are different objects of one
+class-conditional model, the frames turn one object into the other (``ideas.morph_between``);
+when their models are unrelated every frame is drawn as A's object, and the command says so.
 Bad input is reported clearly and exits with status 2.
 """
 
@@ -107,6 +111,17 @@ def choose_model(registry, requested: str | None, object_name: str):
     raise ModelError(f"several models can morph ({names}); choose one with --model")
 
 
+def choose_models(registry, requested: str | None, start_name: str, end_name: str):
+    """The ``ModelInfo`` pair that reads A and B: each object's own VAE where there is one."""
+    from doodle.engine.ideas import encoder_model_for
+
+    start = choose_model(registry, requested, start_name)
+    if requested:
+        return start, start
+    end = encoder_model_for(registry.list(), end_name)
+    return start, end if end is not None else start
+
+
 def run(args: argparse.Namespace) -> int:
     from doodle.core.errors import DoodleError
     from doodle.engine import ideas
@@ -117,13 +132,21 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         start, start_name = read_drawing(args.start)
-        end, _ = read_drawing(args.end)
+        end, end_name = read_drawing(args.end)
         registry = ModelRegistry()
-        info = choose_model(registry, args.model, start_name)
-        frames = ideas.morph(
+        info, end_info = choose_models(registry, args.model, start_name, end_name)
+        plan = ideas.morph_plan(info, end_info)
+        if plan is ideas.MorphPlan.FIRST_MODEL_ONLY:
+            print(
+                f"doodle morph: {info.name} and {end_info.name} are separate models that cannot "
+                f"be blended: every frame is drawn as {info.label}",
+                file=sys.stderr,
+            )
+        frames = ideas.morph_between(
             start,
             end,
             registry.get(info.name),
+            registry.get(end_info.name),
             frames=args.frames,
             temperature=ideas.MORPH_TEMPERATURE if args.temperature is None else args.temperature,
             seed=ideas.MORPH_SEED if args.seed is None else args.seed,
@@ -139,7 +162,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"doodle morph: {error.filename}: {error.strerror}", file=sys.stderr)
         return 2
-    print(f"morphed with {info.name}: {args.frames} frames", file=sys.stderr)
+    used = f"{info.name} into {end_info.name}" if plan is ideas.MorphPlan.BLEND else info.name
+    print(f"morphed with {used}: {args.frames} frames", file=sys.stderr)
     for path in written:
         print(path)
     return 0
