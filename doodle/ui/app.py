@@ -75,7 +75,8 @@ def build_window(loaded: LoadedSettings) -> MainWindow:
     classroom.settings_changed.connect(lambda: window.apply_settings(classroom.settings))
     attach_object_picker(window, loaded.settings)
     attach_music(window)
-    attach_ideas(window, lambda: classroom.settings)
+    ideas = attach_ideas(window, lambda: classroom.settings)
+    classroom.gallery_opened.connect(ideas.offer_morph_in)
     return window
 
 

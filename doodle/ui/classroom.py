@@ -37,6 +37,7 @@ class ClassroomTools(QObject):
 
     save_problem_reported = Signal(str)  # friendly messages for the banner (saving, export, print)
     settings_changed = Signal()
+    gallery_opened = Signal(object)  # the GalleryDialog just opened, for other parts to extend
 
     def __init__(self, window, loaded: LoadedSettings | None = None) -> None:
         super().__init__(window)
@@ -208,6 +209,7 @@ class ClassroomTools(QObject):
         )
         dialog.drawing_opened.connect(self._on_gallery_drawing_opened)
         dialog.drawings_trashed.connect(self._on_gallery_drawings_trashed)
+        self.gallery_opened.emit(dialog)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

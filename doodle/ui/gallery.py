@@ -5,6 +5,9 @@ A child opens, duplicates or names a drawing with one touch; deleting moves it t
 ``exports`` folder inside the save folder (the classroom setting ``children_may_export`` decides
 whether that needs the PIN); print uses the classroom's print setting. The drawings of the
 fallback folder (saved there while the save folder failed) are shown too.
+
+"Morph these two" (shown once a part of the app that can morph calls ``offer_morph``) closes the
+gallery and hands the two selected drawings to the morph (``morph_requested``).
 """
 
 from __future__ import annotations
@@ -113,6 +116,7 @@ class GalleryDialog(QDialog):
 
     drawing_opened = Signal(object)  # Path of the drawing to open in the canvas
     drawings_trashed = Signal(list)  # Paths of the drawings just moved to the trash
+    morph_requested = Signal(object, object)  # the two selected Drawings, in gallery order
 
     def __init__(
         self,
@@ -159,6 +163,9 @@ class GalleryDialog(QDialog):
             export_menu.addAction(label, lambda f=fmt: self.export_selected(f))
         self.export_button.setMenu(export_menu)
         self.print_button = QPushButton(self.tr("Print"))
+        self.morph_button = QPushButton(self.tr("Morph these two"))
+        self.morph_button.hide()
+        self._morph_offered = False
         self.sheet_button = QPushButton(self.tr("Print class sheet"))
         self.trash_button = QPushButton(self.tr("Trash"))
         self.trash_button.setCheckable(True)
@@ -172,6 +179,7 @@ class GalleryDialog(QDialog):
             self.delete_button,
             self.export_button,
             self.print_button,
+            self.morph_button,
             self.sheet_button,
             self.trash_button,
             self.restore_button,
@@ -186,6 +194,7 @@ class GalleryDialog(QDialog):
             self.delete_button,
             self.export_button,
             self.print_button,
+            self.morph_button,
             self.sheet_button,
         ):
             row.addWidget(button)
@@ -203,6 +212,7 @@ class GalleryDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         self.print_button.clicked.connect(lambda: self.print_selected(contact_sheet=False))
         self.sheet_button.clicked.connect(lambda: self.print_selected(contact_sheet=True))
+        self.morph_button.clicked.connect(self.morph_selected)
         self.trash_button.toggled.connect(self._on_trash_button_toggled)
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_trash_button.clicked.connect(self.empty_trash)
@@ -276,11 +286,19 @@ class GalleryDialog(QDialog):
         self.delete_button.setEnabled(drawings_view and count >= 1)
         self.export_button.setEnabled(drawings_view and count >= 1)
         self.print_button.setEnabled(drawings_view and count >= 1)
+        self.morph_button.setVisible(self._morph_offered and drawings_view)
+        self.morph_button.setEnabled(drawings_view and count == 2)
         self.sheet_button.setEnabled(drawings_view and self.grid.count() > 0)
         self.restore_button.setVisible(self.showing_trash)
         self.empty_trash_button.setVisible(self.showing_trash)
         self.restore_button.setEnabled(count >= 1)
         self.empty_trash_button.setEnabled(self.grid.count() > 0)
+
+    def offer_morph(self, tooltip: str) -> None:
+        """Show "Morph these two" (for exactly two selected drawings)."""
+        self._morph_offered = True
+        self.morph_button.setToolTip(tooltip)
+        self._update_buttons()
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -289,6 +307,18 @@ class GalleryDialog(QDialog):
         if len(paths) == 1:
             self.drawing_opened.emit(paths[0])
             self.accept()
+
+    def morph_selected(self) -> None:
+        """Close and hand the two selected drawings to the morph (first in the gallery first)."""
+        rows = sorted(self.grid.row(item) for item in self.grid.selectedItems())
+        if len(rows) != 2 or self.showing_trash:
+            return
+        drawings = [self._current_or_load(self.grid.item(row).data(PathRole)) for row in rows]
+        if drawings[0] is None or drawings[1] is None:
+            self._say(self.tr("One of these drawings could not be read."))
+            return
+        self.accept()
+        self.morph_requested.emit(drawings[0], drawings[1])
 
     def name_selected(self, name: str | None = None) -> None:
         """Record the child's name with the selected drawing (asks for it when not given)."""

@@ -11,7 +11,11 @@ buttons stay disabled and their tooltips say why.
   of the variation panes until the child goes back or draws on, and touching one puts it on a
   new page (a new ``Drawing``: the autosave and the gallery keep the old one).
 - **Morph** opens ``MorphDialog`` (two drawings from the canvas or the gallery, the animation
-  and a strip to save).
+  and a strip to save). Each drawing is read by its own object's model where there is one, so
+  a sheep can turn into a dog when both objects are classes of one model; when the two models
+  cannot be blended the dialog says that every frame is drawn as the first object. The
+  gallery's "Morph these two" (``offer_morph_in(gallery)``) opens the dialog with the two
+  drawings picked there and starts the morph.
 - **Mix** (A + B - C) opens ``MixDialog``; it sits under a fold-out so young children are not
   confused by it.
 
@@ -22,6 +26,7 @@ All inference runs on the window's ``InferenceWorker`` (channels ``reimagine``, 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +46,15 @@ from doodle.core.drawing import Drawing
 from doodle.engine import ideas
 from doodle.engine.registry import ModelInfo
 from doodle.ui.draw_along import centred_on_canvas, friendly_error
-from doodle.ui.ideas_choose import DrawingChoice, drawing_choices, saved_drawing_folders
+from doodle.ui.gallery import GalleryDialog
+from doodle.ui.i18n import object_label
+from doodle.ui.ideas_choose import (
+    DrawingChoice,
+    drawing_choices,
+    polylines_of,
+    saved_drawing_folders,
+    with_first,
+)
 from doodle.ui.ideas_mix import MIX_RESULTS, MixDialog
 from doodle.ui.morph import MorphDialog
 from doodle.ui.variations import VariationPane
@@ -55,6 +68,16 @@ REIMAGINE_COUNT = 4
 MIN_REIMAGINE_TEMPERATURE = 0.3
 """New drawings need some randomness to differ from each other even when "calm" is chosen."""
 REIMAGINE_PANE_PX = 110
+
+
+@dataclass(frozen=True)
+class MorphFrames:
+    """A finished morph and how it was drawn (``plan``), between the objects of two models."""
+
+    frames: list[list[np.ndarray]]
+    plan: ideas.MorphPlan
+    start_object: str
+    end_object: str
 
 
 class IdeasPanel(QWidget):
@@ -233,29 +256,81 @@ class IdeasPanel(QWidget):
     def _choices(self) -> list[DrawingChoice]:
         return drawing_choices(self.window.document.drawing, self._folders(), self.tr("My drawing"))
 
-    def open_morph(self) -> MorphDialog | None:
-        if self.encoder_model() is None:
+    def open_morph(
+        self, start: Drawing | None = None, end: Drawing | None = None
+    ) -> MorphDialog | None:
+        """Open the morph dialog; given ``start`` and ``end`` it picks them and morphs at once."""
+        picked = start is not None and end is not None
+        if (self.morph_models(start, end) if picked else self.encoder_model()) is None:
             return None
-        dialog = MorphDialog(
-            self._settings(), self._choices(), self.window.model_color(), self.window
-        )
+        choices = self._choices()
+        if picked:
+            choices = with_first(choices, [start, end])
+        dialog = MorphDialog(self._settings(), choices, self.window.model_color(), self.window)
         dialog.morph_requested.connect(self.request_morph)
         dialog.finished.connect(self._on_morph_dialog_finished)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.morph_dialog = dialog
         dialog.open()
+        if picked:
+            dialog.start_chooser.choose(0)
+            dialog.end_chooser.choose(1)
+            dialog.request_morph()
         return dialog
 
-    def request_morph(self, start: list[np.ndarray], end: list[np.ndarray]) -> None:
-        info = self.encoder_model()
-        if info is None:
+    def morph_models(
+        self, start: Drawing | None, end: Drawing | None
+    ) -> tuple[ModelInfo, ModelInfo] | None:
+        """The models that read ``start`` and ``end``: each drawing's own object's model with
+        an encoder where there is one, else the active object's, else the other drawing's."""
+        infos = self.window.draw_along.registry.list()
+        own_start = ideas.encoder_model_for(infos, start.object_name) if start else None
+        own_end = ideas.encoder_model_for(infos, end.object_name) if end else None
+        start_info = own_start or self.encoder_model() or own_end
+        if start_info is None:
+            return None
+        return start_info, own_end or start_info
+
+    def request_morph(self, start: Drawing, end: Drawing) -> None:
+        models = self.morph_models(start, end)
+        if models is None:
             return
+        start_info, end_info = models
+        start_lines, end_lines = polylines_of(start), polylines_of(end)
+        start_object = start.object_name or str(start_info.provenance.get("class_name", ""))
+        end_object = end.object_name or start_object
         registry = self.window.draw_along.registry
 
-        def job(state) -> list[list[np.ndarray]]:
-            return ideas.morph(start, end, registry.get(info.name), cancel=state.is_cancelled)
+        def job(state) -> MorphFrames:
+            frames = ideas.morph_between(
+                start_lines, end_lines, registry.get(start_info.name),
+                registry.get(end_info.name), cancel=state.is_cancelled,
+            )  # fmt: skip
+            plan = ideas.morph_plan(start_info, end_info)
+            return MorphFrames(frames, plan, start_object, end_object)
 
         self.worker.submit(MORPH, job)
+
+    def morph_note(self, result: MorphFrames) -> str:
+        """What a child should know about a morph: only said when it cannot change the object."""
+        if result.plan is not ideas.MorphPlan.FIRST_MODEL_ONLY:
+            return ""
+
+        def label(name: str) -> str:
+            return object_label(name) or name.replace("_", " ")
+
+        return (
+            self.tr("%1 and %2 cannot change into each other yet: every picture is drawn as %1.")
+            .replace("%1", label(result.start_object))
+            .replace("%2", label(result.end_object))
+        )
+
+    def offer_morph_in(self, gallery: GalleryDialog) -> None:
+        """Give ``gallery`` its "Morph these two" button when some model can morph."""
+        if not any(info.kind == "vae" for info in self.window.draw_along.registry.list()):
+            return
+        gallery.offer_morph(self.tr("Pick two drawings and watch one turn into the other"))
+        gallery.morph_requested.connect(self._on_gallery_morph_requested)
 
     def open_mix(self) -> MixDialog | None:
         if self.encoder_model() is None:
@@ -291,7 +366,8 @@ class IdeasPanel(QWidget):
             for pane, drawing in zip(self.panes, drawings + [[]] * len(self.panes), strict=False):
                 pane.set_content([], drawing)
         elif channel == MORPH and self.morph_dialog is not None:
-            self.morph_dialog.show_frames(result)  # type: ignore[arg-type]
+            morph: MorphFrames = result  # type: ignore[assignment]
+            self.morph_dialog.show_frames(morph.frames, self.morph_note(morph))
         elif channel == MIX and self.mix_dialog is not None:
             self.mix_dialog.show_results(result)  # type: ignore[arg-type]
 
@@ -329,6 +405,12 @@ class IdeasPanel(QWidget):
     def _on_more_toggle_toggled(self, shown: bool) -> None:
         self.more_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.mix_button.setVisible(shown)
+
+    def _on_gallery_morph_requested(self, start: Drawing, end: Drawing) -> None:
+        if self.open_morph(start, end) is None:
+            self.window.banner.show_message(
+                self.tr("Doodle has no drawing helper that can read these drawings.")
+            )
 
     def _on_morph_dialog_finished(self, _result: int) -> None:
         self.worker.cancel(MORPH)

@@ -1,7 +1,8 @@
 """Choosing drawings to play with: the one on the canvas and the saved ones, as big thumbnails.
 
 ``drawing_choices`` reads the drawings once (the canvas drawing first, then the newest saved
-drawings of the given folders) and paints a thumbnail of each with one polyline per stroke,
+drawings of the given folders; ``with_first`` puts given drawings, such as two picked in the
+gallery, at the front) and paints a thumbnail of each with one polyline per stroke,
 which is quick enough to do on opening a dialog; ``DrawingChooser`` is a one-row strip of
 those thumbnails, and several choosers share one list. ``saved_drawing_folders`` names the
 folders the gallery shows for given settings.
@@ -93,6 +94,19 @@ def drawing_choices(
             icon = QIcon(drawing_thumbnail(drawing))
             choices.append(DrawingChoice(drawing, drawing.child_name or "", icon))
     return choices
+
+
+def with_first(
+    choices: Sequence[DrawingChoice], drawings: Sequence[Drawing]
+) -> list[DrawingChoice]:
+    """``drawings`` as the first choices, then the other ``choices`` (none of them twice)."""
+    first = [
+        DrawingChoice(drawing, drawing.child_name or "", QIcon(drawing_thumbnail(drawing)))
+        for drawing in drawings
+    ]
+    # The drawing on the canvas and its autosaved copy share their creation time.
+    taken = {drawing.created for drawing in drawings}
+    return first + [choice for choice in choices if choice.drawing.created not in taken]
 
 
 class DrawingChooser(QListWidget):

@@ -4,7 +4,9 @@
 ones), a "Morph!" button, the animation (``MorphPlayer``, plays there and back) and the frames
 as a strip that a teacher can save as a PNG strip or an animated GIF (into the ``exports``
 folder of the save folder, behind the teacher PIN when the classroom says so). The dialog does
-no inference: it asks for frames with ``morph_requested`` and gets them in ``show_frames``.
+no inference: it asks for frames with ``morph_requested`` (the two ``Drawing``s: their objects
+decide which models draw the frames) and gets them in ``show_frames``, with a note when the
+frames cannot turn one object into the other.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from doodle.export.strip import (
     strip_image,
 )
 from doodle.ui.gallery import EXPORTS_FOLDER_NAME
-from doodle.ui.ideas_choose import DrawingChoice, DrawingChooser, polylines_of
+from doodle.ui.ideas_choose import DrawingChoice, DrawingChooser
 from doodle.ui.ink import paint_polylines
 from doodle.ui.pin import confirm_teacher
 from doodle.ui.widgets import BigButton
@@ -124,7 +126,7 @@ class MorphPlayer(QWidget):
 class MorphDialog(QDialog):
     """Choose two drawings, watch the morph, save it as a strip or animation."""
 
-    morph_requested = Signal(object, object)  # two lists of canvas-px polylines
+    morph_requested = Signal(object, object)  # the start and end Drawings
 
     def __init__(
         self,
@@ -207,10 +209,10 @@ class MorphDialog(QDialog):
         self._waiting = True
         self.message_label.setText(self.tr("Doodle is thinking..."))
         self._update_buttons()
-        self.morph_requested.emit(polylines_of(start), polylines_of(end))
+        self.morph_requested.emit(start, end)
 
-    def show_frames(self, frames: Sequence[Sequence[np.ndarray]]) -> None:
-        """Show (and start playing) a finished morph."""
+    def show_frames(self, frames: Sequence[Sequence[np.ndarray]], note: str = "") -> None:
+        """Show (and start playing) a finished morph; ``note`` says what to know about it."""
         if not any(len(line) for frame in frames for line in frame):
             self.show_problem(self.tr("Doodle could not morph these two. Try other drawings!"))
             return
@@ -219,7 +221,7 @@ class MorphDialog(QDialog):
         self.player.set_frames(self._frames)
         self.player.play()
         self.strip_label.setPixmap(QPixmap.fromImage(strip_image(self._frames, STRIP_CELL_PX)))
-        self.message_label.setText("")
+        self.message_label.setText(note)
         self._update_buttons()
 
     def show_problem(self, message: str) -> None:

@@ -154,3 +154,27 @@ def test_export_needs_pin_when_children_may_not(qtbot, folder):
     _refuse_pin()
     assert dialog.export_selected("svg") == []
     assert not (folder / EXPORTS_FOLDER_NAME).exists()
+
+
+def test_morph_these_two_hands_over_two_drawings_and_closes(qtbot, folder):
+    dialog = _gallery(qtbot, folder)
+    dialog.show()
+    assert not dialog.morph_button.isVisible()  # nothing that can morph has offered to
+    dialog.offer_morph("Watch one turn into the other")
+    assert dialog.morph_button.isVisible() and not dialog.morph_button.isEnabled()
+    _select(dialog, 0)
+    assert not dialog.morph_button.isEnabled()
+    _select(dialog, 2, 0, 1)
+    assert not dialog.morph_button.isEnabled()
+    _select(dialog, 2, 0)
+    assert dialog.morph_button.isEnabled()
+    with qtbot.waitSignal(dialog.morph_requested) as requested:
+        dialog.morph_button.click()
+    first, second = requested.args
+    expected = [load_drawing(dialog.grid.item(row).data(PathRole)) for row in (0, 2)]
+    assert [first.child_name, second.child_name] == [d.child_name for d in expected]
+    assert first.object_name == expected[0].object_name
+    assert list(first.strokes) == list(expected[0].strokes)
+    assert not dialog.isVisible()
+    dialog.trash_button.click()
+    assert not dialog.morph_button.isVisible()

@@ -14,18 +14,22 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
 
+from doodle import paths
 from doodle.autosave import DrawingStore
 from doodle.config import load_settings
 from doodle.core.drawing import Drawing
 from doodle.core.fileformat import load_drawing, save_drawing
 from doodle.engine import ideas as engine_ideas
 from doodle.engine.registry import ModelRegistry
-from doodle.ui.classroom import attach_classroom
-from doodle.ui.ideas import REIMAGINE_COUNT, attach_ideas
+from doodle.ui.app import build_window
+from doodle.ui.classroom import ClassroomTools, attach_classroom
+from doodle.ui.gallery import GalleryDialog, PathRole
+from doodle.ui.ideas import REIMAGINE_COUNT, IdeasPanel, attach_ideas
 from doodle.ui.ideas_choose import CHOOSER_THUMBNAIL_PX, drawing_choices
 from doodle.ui.main_window import MainWindow
 from doodle.ui.morph import MorphDialog
 from tests.bench.model_factory import write_tiny_model
+from tests.engine.test_ideas_blend import _bundled_pair, _class_name, _quickdraw
 from tests.engine.test_ideas_models import shape_drawing, write_random_vae
 
 
@@ -124,9 +128,11 @@ def test_a_reimagined_drawing_goes_on_a_new_page_and_the_old_one_stays_saved(qtb
     for stroke, line in zip(new.strokes, chosen, strict=True):
         assert np.allclose(stroke.xy, line + shift, atol=1e-3)
     assert not window.ideas.panes_box.isVisible() and window.variations_panel.isVisible()
-    # Both drawings are in the save folder: the child's and the new page.
-    saved = DrawingStore(tools.autosaver.save_folder).drawings()
-    assert old_path in saved and len(saved) == 2
+    # Both drawings are in the save folder: the child's and the new page (saving may finish
+    # on a background thread a moment later).
+    store = DrawingStore(tools.autosaver.save_folder)
+    qtbot.waitUntil(lambda: len(store.drawings()) == 2, timeout=5000)
+    assert old_path in store.drawings()
     assert [s.author for s in load_drawing(old_path).strokes] == ["child"]
 
 
@@ -221,3 +227,137 @@ def test_morph_dialog_explains_what_is_missing(qtbot) -> None:
     assert dialog.frames() == [] and dialog.player.frame_count() == 0
     assert "could not morph" in dialog.message_label.text()
     assert not dialog.save_strip_button.isEnabled() and dialog.save("png") is None
+
+
+def _drawing(object_name: str, lines: list[np.ndarray], child: str | None = None) -> Drawing:
+    drawing = Drawing(object_name=object_name, child_name=child)
+    for line in lines:
+        drawing.add(drawing.new_stroke(np.asarray(line, np.float32)))
+    return drawing
+
+
+def _same_drawing(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    return len(a) == len(b) and all(
+        x.shape == y.shape and np.allclose(x, y, atol=1e-4) for x, y in zip(a, b, strict=True)
+    )
+
+
+def _wait_for_morph(qtbot, dialog: MorphDialog) -> None:
+    qtbot.waitUntil(lambda: dialog.player.frame_count() > 0, timeout=30000)
+
+
+def test_gallery_morphs_the_two_drawings_picked_there(qtbot, window, saved_folder) -> None:
+    gallery = GalleryDialog(load_settings().settings, [saved_folder], parent=window)
+    qtbot.addWidget(gallery)
+    window.ideas.offer_morph_in(gallery)
+    gallery.open()
+    assert gallery.morph_button.isVisible() and not gallery.morph_button.isEnabled()
+    gallery.grid.item(0).setSelected(True)
+    gallery.grid.item(1).setSelected(True)
+    picked = [load_drawing(gallery.grid.item(row).data(PathRole)) for row in (0, 1)]
+    qtbot.mouseClick(gallery.morph_button, Qt.MouseButton.LeftButton)
+    assert not gallery.isVisible()
+    dialog = window.ideas.morph_dialog
+    assert dialog is not None and dialog.isVisible()
+    start, end = dialog.start_chooser.chosen_drawing(), dialog.end_chooser.chosen_drawing()
+    assert [start.child_name, end.child_name] == [d.child_name for d in picked]
+    # Each saved drawing is offered once, the picked ones first.
+    assert [d.child_name for d in dialog.start_chooser.drawings()] == [d.child_name for d in picked]
+    _wait_for_morph(qtbot, dialog)  # the morph starts without another click
+    assert dialog.player.frame_count() == engine_ideas.DEFAULT_MORPH_FRAMES
+    assert dialog.player.is_playing() and dialog.message_label.text() == ""
+    expected = engine_ideas.morph(
+        [np.asarray(s.xy) for s in picked[0].strokes],
+        [np.asarray(s.xy) for s in picked[1].strokes],
+        window.draw_along.registry.get("shapes_ideas"),
+    )
+    frames = dialog.frames()
+    assert all(_same_drawing(a, b) for a, b in zip(frames, expected, strict=True))
+
+
+def test_gallery_offers_no_morph_without_a_model_with_an_encoder(qtbot, tmp_path) -> None:
+    window = _window(qtbot, _registry(tmp_path, with_vae=False))
+    panel = attach_ideas(window, folders=lambda: [])
+    gallery = GalleryDialog(load_settings().settings, [tmp_path], parent=window)
+    qtbot.addWidget(gallery)
+    panel.offer_morph_in(gallery)
+    gallery.show()
+    assert not gallery.morph_button.isVisible()
+
+
+def test_the_app_s_gallery_morphs_two_saved_drawings(qtbot) -> None:
+    loaded = load_settings()
+    folder = loaded.settings.drawings_folder
+    rng = np.random.default_rng(2)
+    start_info, end_info = _bundled_pair()
+    for number, info in enumerate((start_info, end_info)):
+        drawing = _drawing(_class_name(info), shape_drawing("circle", rng), f"Kim {number}")
+        save_drawing(folder / f"saved-{number}.doodle", drawing)
+    window = build_window(loaded)  # every part attached, as the app does
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.show()
+    qtbot.waitExposed(window)
+    tools = window.findChild(ClassroomTools)
+    gallery = tools.open_gallery()
+    assert gallery.morph_button.isVisible()
+    gallery.grid.selectAll()
+    assert gallery.grid.count() == 2 and gallery.morph_button.isEnabled()
+    qtbot.mouseClick(gallery.morph_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(IdeasPanel).morph_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert {d.object_name for d in (dialog.start_chooser.chosen_drawing(),
+                                    dialog.end_chooser.chosen_drawing())} == {
+        _class_name(start_info), _class_name(end_info)
+    }  # fmt: skip
+    _wait_for_morph(qtbot, dialog)
+    assert dialog.message_label.text() == ""  # two objects of one model: no excuse needed
+    dialog.accept()
+
+
+def test_morph_turns_one_bundled_object_into_another(qtbot, tmp_path) -> None:
+    start_info, end_info = _bundled_pair()
+    user = tmp_path / "user"
+    user.mkdir()
+    window = _window(qtbot, ModelRegistry(bundled_dir=paths.bundled_models_dir(), user_dir=user))
+    panel = attach_ideas(window, folders=lambda: [])
+    start = _drawing(_class_name(start_info), _quickdraw(start_info, 1)[0])
+    end = _drawing(_class_name(end_info), _quickdraw(end_info, 1)[0])
+    dialog = panel.open_morph(start, end)
+    assert dialog is not None
+    _wait_for_morph(qtbot, dialog)
+    registry = window.draw_along.registry
+    expected = engine_ideas.morph_between(
+        [np.asarray(s.xy) for s in start.strokes],
+        [np.asarray(s.xy) for s in end.strokes],
+        registry.get(start_info.name),
+        registry.get(end_info.name),
+    )
+    frames = dialog.frames()
+    assert all(_same_drawing(a, b) for a, b in zip(frames, expected, strict=True))
+    # Drawn by both objects' decoders: the last frame is not the first object's drawing.
+    one_model = engine_ideas.morph(
+        [np.asarray(s.xy) for s in start.strokes],
+        [np.asarray(s.xy) for s in end.strokes],
+        registry.get(start_info.name),
+    )
+    assert _same_drawing(one_model[0], frames[0])
+    assert not _same_drawing(one_model[-1], frames[-1])
+    assert dialog.message_label.text() == ""
+
+
+def test_morph_between_unrelated_models_says_so(qtbot, tmp_path) -> None:
+    registry = _registry(tmp_path)
+    write_random_vae(tmp_path / "user", "stars_ideas", seed=8, class_name="stars")
+    registry.refresh()
+    window = _window(qtbot, registry)
+    panel = attach_ideas(window, folders=lambda: [])
+    rng = np.random.default_rng(3)
+    start = _drawing("shapes", shape_drawing("circle", rng))
+    end = _drawing("stars", shape_drawing("zigzag", rng))
+    dialog = panel.open_morph(start, end)
+    assert dialog is not None
+    _wait_for_morph(qtbot, dialog)
+    message = dialog.message_label.text()
+    assert message.startswith("Shapes and Stars cannot change into each other")
+    assert "drawn as Shapes" in message
+    assert dialog.player.frame_count() == engine_ideas.DEFAULT_MORPH_FRAMES
