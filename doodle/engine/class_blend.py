@@ -28,7 +28,14 @@ from doodle.engine import contract
 from doodle.engine.contract import ModelInfo
 from doodle.engine.model import PROVIDERS, LoadedModel, session_options
 
-__all__ = ["CLASS_INITIALISERS", "ClassBlend", "blended_graph", "class_blend", "shared_key"]
+__all__ = [
+    "CLASS_INITIALISERS",
+    "ClassBlend",
+    "blended_graph",
+    "can_blend",
+    "class_blend",
+    "shared_key",
+]
 
 CLASS_INITIALISERS: dict[str, tuple[str, ...]] = {
     contract.DECODER_STEP: ("bias",),
@@ -230,18 +237,21 @@ class ClassBlend:
         return BlendedModel(self.info_at(t), graphs)
 
 
-def class_blend(start: ModelInfo, end: ModelInfo) -> ClassBlend | None:
-    """A blend between two VAE folders of one class-conditional model, or None if they are not.
+def can_blend(start: ModelInfo, end: ModelInfo) -> bool:
+    """Whether two different VAE folders are classes of one class-conditional model.
 
-    None too when both are the same folder (nothing to blend) or either folder cannot be read
+    False too when both are the same folder (nothing to blend) or either folder cannot be read
     as a VAE.
     """
     if start.path.resolve() == end.path.resolve():
-        return None
+        return False
     try:
         start_key, end_key = shared_key(start), shared_key(end)
     except ModelError:
-        return None
-    if start_key is None or start_key != end_key:
-        return None
-    return ClassBlend(start, end)
+        return False
+    return start_key is not None and start_key == end_key
+
+
+def class_blend(start: ModelInfo, end: ModelInfo) -> ClassBlend | None:
+    """A blend between two VAE folders of one class-conditional model, or None (``can_blend``)."""
+    return ClassBlend(start, end) if can_blend(start, end) else None

@@ -198,7 +198,7 @@ def morph_plan(start: ModelInfo, end: ModelInfo) -> MorphPlan:
     """How a morph from a drawing of ``start``'s object to one of ``end``'s is drawn."""
     if start.path.resolve() == end.path.resolve():
         return MorphPlan.ONE_MODEL
-    if class_blend.class_blend(start, end) is not None:
+    if class_blend.can_blend(start, end):
         return MorphPlan.BLEND
     return MorphPlan.FIRST_MODEL_ONLY
 
