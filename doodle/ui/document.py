@@ -3,7 +3,8 @@
 Every change goes through a core undo command (``AddStrokes``, ``RemoveStrokes``,
 ``ClearStrokes``, ``ReplaceStrokes``) wrapped in a ``QUndoCommand``, so one stroke, one eraser
 drag, one clear or one accepted model completion is exactly one undo step. ``changed`` fires
-after every apply/revert; the canvas and the panes re-read the drawing then.
+after every apply/revert; the canvas and the panes re-read the drawing then. The history keeps
+the newest ``UNDO_LIMIT`` steps.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ from doodle.core.drawing import (
     RemoveStrokes,
     Stroke,
 )
+
+# Undo steps kept. Each step holds the strokes it added or took away (an erased or cleared
+# page stays in memory as long as its step does), so an unbounded history is what grows in a
+# long session. 200 steps is far more than a child takes back in one go, and only a few
+# megabytes even for big drawings.
+UNDO_LIMIT = 200
 
 
 class _CoreCommand(QUndoCommand):
@@ -52,6 +59,8 @@ class DrawingDocument(QObject):
         super().__init__(parent)
         self.drawing = drawing if drawing is not None else Drawing()
         self.undo_stack = QUndoStack(self)
+        # Qt takes a limit only while the stack is empty; ``set_drawing`` keeps it.
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
 
     @property
     def strokes(self) -> tuple[Stroke, ...]:

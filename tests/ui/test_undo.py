@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from doodle.core.drawing import Drawing
+from doodle.ui.document import UNDO_LIMIT, DrawingDocument
 from tests.ui.pointer import line, mouse_stroke, tablet_stroke
 
 
@@ -114,3 +118,64 @@ def test_opening_another_drawing_shows_exactly_its_strokes(window_without_models
     assert window.document.undo_stack.count() == 0
     tablet_stroke(window.canvas.viewport(), line((100, 100), (200, 100)), pressure=0.5)
     assert [s.stroke_id for s in other.strokes] == [1, 2]
+
+
+def _add_numbered_strokes(document: DrawingDocument, count: int) -> None:
+    for number in range(count):
+        points = np.array([[number, 0.0], [number + 5.0, 7.5]], np.float32)
+        document.add_stroke(points, "#1e88e5", 4.0)
+
+
+def _ids(document: DrawingDocument) -> list[int]:
+    return [stroke.stroke_id for stroke in document.strokes]
+
+
+def test_history_keeps_the_newest_steps_and_undo_within_them_is_exact(qapp):
+    document = DrawingDocument()
+    extra = 25
+    _add_numbered_strokes(document, UNDO_LIMIT + extra)
+    drawn = _state(document)
+    stack = document.undo_stack
+    assert stack.undoLimit() == UNDO_LIMIT and stack.count() == UNDO_LIMIT
+
+    # Ten steps back and forth inside the limit restore the drawing exactly.
+    for _ in range(10):
+        stack.undo()
+    assert _state(document) == drawn[:-10]
+    for _ in range(10):
+        stack.redo()
+    assert _state(document) == drawn
+
+    # Undo goes back as far as the limit: the oldest strokes can no longer be taken back.
+    while stack.canUndo():
+        stack.undo()
+    assert _state(document) == drawn[:extra]
+    assert _ids(document) == list(range(1, extra + 1))
+    while stack.canRedo():
+        stack.redo()
+    assert _state(document) == drawn
+
+
+def test_a_cleared_page_is_freed_once_its_step_drops_off(qapp):
+    document = DrawingDocument()
+    _add_numbered_strokes(document, 3)
+    cleared = weakref.ref(document.strokes[0])
+    document.clear()
+    assert cleared() is not None  # the clear step can still bring the page back
+    _add_numbered_strokes(document, UNDO_LIMIT - 1)
+    gc.collect()
+    assert cleared() is not None  # the clear is still the oldest step kept
+    document.undo_stack.undo()  # steps inside the limit still undo exactly
+    document.undo_stack.redo()
+    _add_numbered_strokes(document, 1)
+    gc.collect()
+    assert cleared() is None
+    assert document.undo_stack.count() == UNDO_LIMIT
+
+
+def test_opening_another_drawing_keeps_the_limit(qapp):
+    document = DrawingDocument()
+    _add_numbered_strokes(document, 2)
+    document.set_drawing(Drawing(object_name="cat"))
+    _add_numbered_strokes(document, UNDO_LIMIT + 1)
+    assert document.undo_stack.count() == UNDO_LIMIT
