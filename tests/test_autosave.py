@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 
 from doodle import autosave, paths
 from doodle.autosave import Autosaver, DrawingStore, recover_open_drawing
+from doodle.core import fileformat
 from doodle.core.drawing import Drawing
 from doodle.core.fileformat import load_drawing
 
@@ -150,3 +152,77 @@ def test_names_sort_by_time_and_are_safe(drawing):
     drawing.object_name = "../palm tree"
     name = autosave.new_drawing_name(drawing)
     assert "/" not in name and name.endswith(".doodle") and "palm-tree" in name
+
+
+class _HeldFsync:
+    """``os.fsync`` of drawing files waits until released (a slow disk), then goes on."""
+
+    def __init__(self) -> None:
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+        self._real_fsync = os.fsync
+
+    def __call__(self, descriptor: int) -> None:
+        self.threads.append(threading.current_thread())
+        self.entered.set()
+        assert self.release.wait(10), "never released"
+        self._real_fsync(descriptor)
+
+
+def test_save_soon_returns_before_the_disk_and_coalesces(tmp_path, drawing, monkeypatch):
+    outcomes: list[autosave.SaveOutcome] = []
+    saver = Autosaver(tmp_path, on_saved=outcomes.append)
+    saver.open(drawing)
+    first = saver.save()
+    held = _HeldFsync()
+    monkeypatch.setattr(fileformat.os, "fsync", held)
+    _stroke(drawing, 40.0)
+    assert saver.save_soon()
+    assert held.entered.wait(10)  # the writer is inside the write, the caller is not
+    for step in range(2, 5):
+        _stroke(drawing, 40.0 * step)
+        assert saver.save_soon()
+    assert not saver.save_soon()  # nothing changed since the last request
+    assert saver.saving and len(load_drawing(first.path)) == 1
+    held.release.set()
+    saver.flush()
+    assert not saver.saving
+    assert _same_strokes(load_drawing(first.path), drawing)
+    # The first held write, then only the newest of the three waiting ones.
+    assert [o.revision for o in outcomes] == [1, 2, drawing.revision]
+    assert all(o.path == first.path for o in outcomes)
+    assert threading.main_thread() not in held.threads
+
+
+def test_a_write_that_dies_midway_leaves_the_previous_save(tmp_path, drawing, monkeypatch):
+    saver = Autosaver(tmp_path)
+    saver.open(drawing)
+    path = saver.save().path
+
+    def power_cut(descriptor: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(fileformat.os, "fsync", power_cut)
+    _stroke(drawing, 60.0)
+    outcome = saver.save()
+    assert not outcome.saved and "kept in memory" in outcome.problem
+    assert len(load_drawing(path)) == 1  # the earlier save, whole
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+    monkeypatch.undo()
+    # The same state is written as soon as the disk works again.
+    assert saver.save().path == path and _same_strokes(load_drawing(path), drawing)
+
+
+def test_opening_another_drawing_finishes_the_previous_write(tmp_path, drawing, monkeypatch):
+    saver = Autosaver(tmp_path)
+    saver.open(drawing)
+    held = _HeldFsync()
+    monkeypatch.setattr(fileformat.os, "fsync", held)
+    saver.save_soon()
+    assert held.entered.wait(10)
+    first_path = saver.path
+    threading.Timer(0.1, held.release.set).start()
+    saver.open(Drawing(object_name="cat"))
+    assert held.release.is_set() and _same_strokes(load_drawing(first_path), drawing)
+    assert saver.path != first_path

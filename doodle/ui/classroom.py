@@ -32,18 +32,33 @@ from doodle.ui.widgets import BigButton
 CANVAS_EXPORT_FORMATS = ("png", "svg", "pdf", "gif", "ndjson", "mid")
 
 
+class _SaveRelay(QObject):
+    """Carries autosave outcomes from the writer thread to the UI thread (queued signal).
+
+    It has no parent and the autosaver holds it, so it outlives every write that reports to it.
+    """
+
+    finished = Signal(object)  # SaveOutcome
+
+    def deliver(self, outcome: SaveOutcome) -> None:
+        self.finished.emit(outcome)
+
+
 class ClassroomTools(QObject):
     """Keeps the window's drawing saved and offers the teacher's tools."""
 
     save_problem_reported = Signal(str)  # friendly messages for the banner (saving, export, print)
     settings_changed = Signal()
     gallery_opened = Signal(object)  # the GalleryDialog just opened, for other parts to extend
+    autosaved = Signal(object)  # SaveOutcome of each background save, on the UI thread
 
     def __init__(self, window, loaded: LoadedSettings | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.loaded = loaded if loaded is not None else load_settings()
-        self.autosaver = Autosaver(self.settings.drawings_folder)
+        self._save_relay = _SaveRelay()
+        self._save_relay.finished.connect(self._on_autosave_finished)
+        self.autosaver = Autosaver(self.settings.drawings_folder, on_saved=self._save_relay.deliver)
         self._ids_before_new_page: set[int] | None = None
         self._saved_ids: set[int] = set()
         self._last_problem: str | None = None
@@ -53,6 +68,8 @@ class ClassroomTools(QObject):
         window.document.replaced.connect(self._on_document_replaced)
         window.draw_along.models_changed.connect(self.apply_offered_objects)
         window.installEventFilter(self)
+        # Quitting without closing the window (a session logout) still finishes the last save.
+        QCoreApplication.instance().aboutToQuit.connect(self._on_app_about_to_quit)
         banner = getattr(window, "banner", None)
         if banner is not None:
             self.save_problem_reported.connect(banner.show_message)
@@ -138,7 +155,7 @@ class ClassroomTools(QObject):
         if len(drawing) == 0:
             # A new page: the saved file keeps the old drawing. Undo brings the same strokes
             # back; new strokes start a new file.
-            if self.autosaver.last_outcome is not None and self._ids_before_new_page is None:
+            if self._saved_ids and self._ids_before_new_page is None:
                 self._ids_before_new_page = set(self._saved_ids)
             return
         if self._ids_before_new_page is not None:
@@ -147,7 +164,10 @@ class ClassroomTools(QObject):
                 drawing.created = utc_now()
                 self.autosaver.open(drawing)
             self._ids_before_new_page = None
-        self.save_now()
+        # Written in the background: the child can go on drawing while the disk works.
+        self._mark_music()
+        self.autosaver.save_soon()
+        self._saved_ids = {stroke.stroke_id for stroke in drawing.strokes}
 
     def _music_controls(self) -> MusicControls | None:
         return self.window.findChild(MusicControls)
@@ -158,19 +178,32 @@ class ClassroomTools(QObject):
         if controls is not None and self.settings.music_on:
             controls.set_music_on(True)
 
-    def save_now(self) -> SaveOutcome:
-        """Save the open drawing (atomically); reports save-folder trouble once."""
+    def _mark_music(self) -> None:
         controls = self._music_controls()
         if controls is not None and controls.music_button.isChecked():
             # The drawing remembers that music played, so its melody can be exported.
             self.autosaver.drawing.music_on = True
+
+    def save_now(self) -> SaveOutcome:
+        """Save the open drawing and wait until it is on disk; reports save-folder trouble."""
+        self._mark_music()
         outcome = self.autosaver.save()
         self._saved_ids = {stroke.stroke_id for stroke in self.autosaver.drawing.strokes}
+        self._report_save_problem(outcome)
+        return outcome
+
+    def _on_autosave_finished(self, outcome: SaveOutcome) -> None:
+        # An outcome overtaken by a newer save (one ``save_now`` already reported) is history.
+        if outcome is self.autosaver.latest_outcome:
+            self._report_save_problem(outcome)
+        self.autosaved.emit(outcome)
+
+    def _report_save_problem(self, outcome: SaveOutcome) -> None:
+        # Once per kind of trouble, not after every stroke.
         if outcome.problem != self._last_problem:
             self._last_problem = outcome.problem
             if outcome.problem:
                 self._report(self._friendly_problem(outcome))
-        return outcome
 
     def _friendly_problem(self, outcome: SaveOutcome) -> str:
         folder = str(self.autosaver.save_folder)
@@ -285,6 +318,9 @@ class ClassroomTools(QObject):
                 self.window.set_active_model(first)
 
     # -- quitting ------------------------------------------------------------------------------
+
+    def _on_app_about_to_quit(self) -> None:
+        self.autosaver.flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if watched is self.window and event.type() == QEvent.Type.Close:

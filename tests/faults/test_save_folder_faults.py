@@ -49,6 +49,8 @@ def test_an_unwritable_save_folder_falls_back_and_recovers(qtbot, tiny_model, tm
     assert outcome.used_fallback
     assert outcome.path.parent == paths.fallback_drawings_dir()
     assert _strokes_equal(load_drawing(outcome.path), window)
+    # The save ran in the background; its message arrives on the UI thread, once.
+    qtbot.waitUntil(lambda: len(messages) == 1)
     (message,) = messages
     assert str(save_folder) in message and str(paths.fallback_drawings_dir()) in message
     qtbot.waitUntil(lambda: window.banner.isVisible())

@@ -85,7 +85,7 @@ def test_reopens_the_drawing_left_by_a_crash(window_without_models, tmp_path):
     assert tools.autosaver.last_outcome.path == path and len(load_drawing(path)) == 2
 
 
-def test_unwritable_save_folder_warns_and_keeps_a_fallback(window_without_models, tmp_path):
+def test_unwritable_save_folder_warns_and_keeps_a_fallback(window_without_models, tmp_path, qtbot):
     blocker = tmp_path / "share-is-a-file"
     blocker.write_text("x")
     window = window_without_models
@@ -94,7 +94,8 @@ def test_unwritable_save_folder_warns_and_keeps_a_fallback(window_without_models
     outcome = tools.autosaver.last_outcome
     assert outcome.used_fallback and outcome.path.is_file()
     assert outcome.path.parent == paths.fallback_drawings_dir()
-    assert window.banner.isVisible()
+    # Saves run in the background; the warning reaches the UI thread a moment later.
+    qtbot.waitUntil(window.banner.isVisible)
     assert str(blocker / "drawings") in window.banner.text()
     assert str(paths.fallback_drawings_dir()) in window.banner.text()
     assert len(window.document.strokes) == 1  # still there in memory

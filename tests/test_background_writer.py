@@ -1,0 +1,111 @@
+"""The background writer: one thread, newest job per key, waiting, failures that do not stop it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from doodle.background_writer import BackgroundWriter
+
+WAIT_SECONDS = 10
+
+
+class _Recorder:
+    """A write function that records its jobs and can be held at the first one."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[str, int]] = []
+        self.threads: set[threading.Thread] = set()
+        self.running = 0
+        self.most_at_once = 0
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.release.set()
+        self._lock = threading.Lock()
+
+    def hold(self) -> None:
+        self.release.clear()
+
+    def __call__(self, job: tuple[str, int]) -> None:
+        with self._lock:
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        self.threads.add(threading.current_thread())
+        self.started.set()
+        self.release.wait(WAIT_SECONDS)
+        with self._lock:
+            self.jobs.append(job)
+            self.running -= 1
+
+
+def test_jobs_waiting_for_the_same_key_keep_only_the_newest():
+    write = _Recorder()
+    writer = BackgroundWriter(write)
+    write.hold()
+    writer.submit("a", ("a", 1))
+    assert write.started.wait(WAIT_SECONDS)
+    for version in (2, 3, 4):
+        writer.submit("a", ("a", version))
+    writer.submit("b", ("b", 1))
+    assert not writer.idle
+    write.release.set()
+    assert writer.wait(WAIT_SECONDS)
+    # The running job finished; of those that waited, the newest per file, in arrival order.
+    assert write.jobs == [("a", 1), ("a", 4), ("b", 1)]
+    assert write.most_at_once == 1
+    assert threading.current_thread() not in write.threads
+    assert writer.idle
+
+
+def test_the_thread_ends_when_idle_and_a_new_one_starts_for_new_work():
+    write = _Recorder()
+    writer = BackgroundWriter(write, name="test-writer")
+    writer.submit("a", ("a", 1))
+    assert writer.wait(WAIT_SECONDS)
+    assert not any(t.name == "test-writer" and t.is_alive() for t in threading.enumerate())
+    writer.submit("a", ("a", 2))
+    assert writer.wait(WAIT_SECONDS)
+    assert write.jobs == [("a", 1), ("a", 2)]
+
+
+def test_wait_times_out_while_a_write_hangs():
+    write = _Recorder()
+    writer = BackgroundWriter(write)
+    write.hold()
+    writer.submit("a", ("a", 1))
+    assert not writer.wait(timeout=0.05)
+    write.release.set()
+    assert writer.wait(WAIT_SECONDS)
+
+
+def test_a_failing_write_is_logged_and_later_jobs_still_run(caplog):
+    done: list[int] = []
+
+    def write(job: int) -> None:
+        if job == 1:
+            raise ValueError("broken job")
+        done.append(job)
+
+    writer = BackgroundWriter(write)
+    with caplog.at_level(logging.ERROR, logger="doodle.background_writer"):
+        writer.submit("a", 1)
+        assert writer.wait(WAIT_SECONDS)
+        writer.submit("a", 2)
+        assert writer.wait(WAIT_SECONDS)
+    assert done == [2]
+    assert "background write failed" in caplog.text and "broken job" in caplog.text
+
+
+def test_the_writer_cannot_wait_for_itself():
+    errors: list[str] = []
+
+    def write(job: int) -> None:
+        try:
+            writer.wait()
+        except RuntimeError as error:
+            errors.append(str(error))
+
+    writer = BackgroundWriter(write)
+    writer.submit("a", 1)
+    assert writer.wait(WAIT_SECONDS)
+    assert errors == ["the writer thread cannot wait for itself"]
