@@ -35,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, type=Path, help="PNG strip to write")
     parser.add_argument("--frames", type=int, default=10, help="number of frames (default 10)")
     parser.add_argument("--gif", type=Path, metavar="FILE", help="also write an animated GIF")
-    parser.add_argument("--model", metavar="NAME", help="model with an encoder to use")
+    parser.add_argument(
+        "--model", metavar="NAME", help="model with an encoder to read both drawings with"
+    )
     parser.add_argument("--cell", type=int, default=160, help="strip cell size in px (160)")
     parser.add_argument(
         "--temperature", type=float, default=None, help="decoding temperature (default 0.05)"
