@@ -72,12 +72,18 @@ REIMAGINE_PANE_PX = 110
 
 @dataclass(frozen=True)
 class MorphFrames:
-    """A finished morph and how it was drawn (``plan``), between the objects of two models."""
+    """A finished morph, how it was drawn (``plan``) and the objects it joins.
+
+    ``drawn_as`` is the object of the model that drew the frames when only one did, and
+    ``borrowed`` says that a drawing's object had no model of its own to read it.
+    """
 
     frames: list[list[np.ndarray]]
     plan: ideas.MorphPlan
     start_object: str
     end_object: str
+    drawn_as: str
+    borrowed: bool
 
 
 class IdeasPanel(QWidget):
@@ -278,15 +284,18 @@ class IdeasPanel(QWidget):
             dialog.request_morph()
         return dialog
 
+    def _own_model(self, drawing: Drawing | None) -> ModelInfo | None:
+        if drawing is None or not drawing.object_name:
+            return None
+        return ideas.encoder_model_for(self.window.draw_along.registry.list(), drawing.object_name)
+
     def morph_models(
         self, start: Drawing | None, end: Drawing | None
     ) -> tuple[ModelInfo, ModelInfo] | None:
         """The models that read ``start`` and ``end``: each drawing's own object's model with
-        an encoder where there is one, else the active object's, else the other drawing's."""
-        infos = self.window.draw_along.registry.list()
-        own_start = ideas.encoder_model_for(infos, start.object_name) if start else None
-        own_end = ideas.encoder_model_for(infos, end.object_name) if end else None
-        start_info = own_start or self.encoder_model() or own_end
+        an encoder where there is one, else the other drawing's, else the active object's."""
+        own_start, own_end = self._own_model(start), self._own_model(end)
+        start_info = own_start or own_end or self.encoder_model()
         if start_info is None:
             return None
         return start_info, own_end or start_info
@@ -296,9 +305,11 @@ class IdeasPanel(QWidget):
         if models is None:
             return
         start_info, end_info = models
-        start_lines, end_lines = polylines_of(start), polylines_of(end)
-        start_object = start.object_name or str(start_info.provenance.get("class_name", ""))
+        borrowed = self._own_model(start) is None or self._own_model(end) is None
+        drawn_as = str(start_info.provenance.get("class_name") or start_info.name)
+        start_object = start.object_name or drawn_as
         end_object = end.object_name or start_object
+        start_lines, end_lines = polylines_of(start), polylines_of(end)
         registry = self.window.draw_along.registry
 
         def job(state) -> MorphFrames:
@@ -307,22 +318,25 @@ class IdeasPanel(QWidget):
                 registry.get(end_info.name), cancel=state.is_cancelled,
             )  # fmt: skip
             plan = ideas.morph_plan(start_info, end_info)
-            return MorphFrames(frames, plan, start_object, end_object)
+            return MorphFrames(frames, plan, start_object, end_object, drawn_as, borrowed)
 
         self.worker.submit(MORPH, job)
 
     def morph_note(self, result: MorphFrames) -> str:
-        """What a child should know about a morph: only said when it cannot change the object."""
-        if result.plan is not ideas.MorphPlan.FIRST_MODEL_ONLY:
+        """What a child should know about a morph: said only when it cannot change the object
+        (unrelated models, or a drawing whose object has no model that can read it)."""
+        one_model_for_two = result.borrowed and result.start_object != result.end_object
+        if result.plan is not ideas.MorphPlan.FIRST_MODEL_ONLY and not one_model_for_two:
             return ""
 
         def label(name: str) -> str:
             return object_label(name) or name.replace("_", " ")
 
         return (
-            self.tr("%1 and %2 cannot change into each other yet: every picture is drawn as %1.")
+            self.tr("%1 and %2 cannot change into each other yet: every picture is drawn as %3.")
             .replace("%1", label(result.start_object))
             .replace("%2", label(result.end_object))
+            .replace("%3", label(result.drawn_as))
         )
 
     def offer_morph_in(self, gallery: GalleryDialog) -> None:

@@ -361,3 +361,23 @@ def test_morph_between_unrelated_models_says_so(qtbot, tmp_path) -> None:
     assert message.startswith("Shapes and Stars cannot change into each other")
     assert "drawn as Shapes" in message
     assert dialog.player.frame_count() == engine_ideas.DEFAULT_MORPH_FRAMES
+
+
+def test_a_drawing_of_an_object_without_a_model_is_drawn_as_the_other(qtbot, window) -> None:
+    rng = np.random.default_rng(4)
+    start = _drawing("bear", shape_drawing("zigzag", rng))  # no model for bears here
+    end = _drawing("shapes", shape_drawing("circle", rng))
+    assert (
+        window.ideas.morph_models(start, end)
+        == (window.draw_along.registry.info("shapes_ideas"),) * 2
+    )
+    dialog = window.ideas.open_morph(start, end)
+    assert dialog is not None
+    _wait_for_morph(qtbot, dialog)
+    assert dialog.message_label.text() == (
+        "Bear and Shapes cannot change into each other yet: every picture is drawn as Shapes."
+    )
+    # Two drawings of one object need no excuse.
+    same = _drawing("shapes", shape_drawing("zigzag", rng))
+    window.ideas.request_morph(same, end)
+    qtbot.waitUntil(lambda: dialog.message_label.text() == "", timeout=30000)
