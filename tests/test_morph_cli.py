@@ -145,6 +145,8 @@ def test_morph_writes_strip_and_gif(shapes_model, circle_file, zigzags_file, tmp
     printed = capsys.readouterr()
     assert printed.out.split() == [str(out), str(gif)]
     assert "shapes" in printed.err
+    # zigzags have no model of their own: the circle's model reads both and says so.
+    assert "zigzag has no model with an encoder: every frame is drawn as Shapes" in printed.err
     image = QImage(str(out))
     assert (image.width(), image.height()) == (8 * 90, 90)
     assert QImageReader(str(gif)).imageCount() == 8
@@ -234,4 +236,21 @@ def test_morph_between_unrelated_models_says_it_draws_as_the_first(
     zigzag, _ = read_drawing(str(zigzags_file))
     frames = ideas.morph(circle, zigzag, shapes_model, frames=5)
     expected = export_strip_png(frames, tmp_path / "expected.png", cell_px=60)
+    assert QImage(str(expected)) == QImage(str(out))
+
+
+def test_a_drawing_without_a_model_is_read_by_the_other_s(
+    shapes_model, circle_file, zigzags_file, tmp_path, capsys
+) -> None:
+    write_random_vae(paths.user_models_dir(), "stars", seed=5)  # more than one model can morph
+    out = tmp_path / "strip.png"
+    assert main(["morph", str(zigzags_file), str(circle_file), "--out", str(out),
+                 "--frames", "4", "--cell", "60"]) == 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert "zigzag has no model with an encoder: every frame is drawn as Shapes" in err
+    zigzag, _ = read_drawing(str(zigzags_file))
+    circle, _ = read_drawing(str(circle_file))
+    expected = export_strip_png(
+        ideas.morph(zigzag, circle, shapes_model, frames=4), tmp_path / "expected.png", cell_px=60
+    )
     assert QImage(str(expected)) == QImage(str(out))

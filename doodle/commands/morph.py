@@ -4,10 +4,11 @@ A and B are Doodle drawings or Quick, Draw! ndjson files (the first drawing, or 
 the N-th, counting from 1). The frames are decoded on the spherical path between the two
 drawings' latent vectors and written as a PNG strip, and with ``--gif`` as an animation.
 
-Each drawing is read by the VAE of its own object (else the VAE of A's object, else the only
-one installed); ``--model`` uses one model for both. When A and B are different objects of one
+Each drawing is read by the VAE of its own object (else the other drawing's, else the only one
+installed); ``--model`` reads both with one model. When A and B are different objects of one
 class-conditional model, the frames turn one object into the other (``ideas.morph_between``);
-when their models are unrelated every frame is drawn as A's object, and the command says so.
+when their models are unrelated, or an object has no VAE, every frame is drawn as one object
+and the command says so.
 Bad input is reported clearly and exits with status 2.
 """
 
@@ -114,14 +115,34 @@ def choose_model(registry, requested: str | None, object_name: str):
 
 
 def choose_models(registry, requested: str | None, start_name: str, end_name: str):
-    """The ``ModelInfo`` pair that reads A and B: each object's own VAE where there is one."""
+    """The ``ModelInfo`` pair that reads A and B: each object's own VAE where there is one,
+    else the other drawing's, else the one ``choose_model`` finds; ``--model`` reads both."""
     from doodle.engine.ideas import encoder_model_for
 
-    start = choose_model(registry, requested, start_name)
     if requested:
-        return start, start
-    end = encoder_model_for(registry.list(), end_name)
-    return start, end if end is not None else start
+        chosen = choose_model(registry, requested, start_name)
+        return chosen, chosen
+    infos = registry.list()
+    own_start = encoder_model_for(infos, start_name)
+    own_end = encoder_model_for(infos, end_name)
+    start = own_start or own_end or choose_model(registry, None, start_name)
+    return start, own_end or start
+
+
+def one_model_note(registry, info, end_info, plan, names: tuple[str, str]) -> str | None:
+    """Why the frames cannot turn A's object into B's, or None when they can (or need not)."""
+    from doodle.engine.ideas import MorphPlan, encoder_model_for
+
+    if plan is MorphPlan.FIRST_MODEL_ONLY:
+        return (
+            f"{info.name} and {end_info.name} are separate models that cannot be blended: "
+            f"every frame is drawn as {info.label}"
+        )
+    infos = registry.list()
+    without = [name for name in names if name and encoder_model_for(infos, name) is None]
+    if without and names[0] != names[1]:
+        return f"{without[0]} has no model with an encoder: every frame is drawn as {info.label}"
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -138,12 +159,9 @@ def run(args: argparse.Namespace) -> int:
         registry = ModelRegistry()
         info, end_info = choose_models(registry, args.model, start_name, end_name)
         plan = ideas.morph_plan(info, end_info)
-        if plan is ideas.MorphPlan.FIRST_MODEL_ONLY:
-            print(
-                f"doodle morph: {info.name} and {end_info.name} are separate models that cannot "
-                f"be blended: every frame is drawn as {info.label}",
-                file=sys.stderr,
-            )
+        note = one_model_note(registry, info, end_info, plan, (start_name, end_name))
+        if note is not None and not args.model:
+            print(f"doodle morph: {note}", file=sys.stderr)
         frames = ideas.morph_between(
             start,
             end,
