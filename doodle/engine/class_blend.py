@@ -6,9 +6,15 @@ two biases, the decoder LSTM's ``bias`` (``b + W_class e_k``, gate-reordered, fo
 added) and ``init_state``'s ``init_b`` (``b + W_class e_k``). Both are affine in the one-hot,
 so for weights that sum to one the decoder of the blended class ``(1 - t) e_A + t e_B`` is
 exactly the same graph with those initialisers blended ``(1 - t) bias_A + t bias_B``; every
-other initialiser is shared. ``class_blend`` checks that two folders really are such a pair
-(same graphs, same shared initialisers, only the class initialisers differ); the blended
-graphs are built in memory and run on the CPU with one thread. Imports no Qt.
+other initialiser is shared. (In fp16 folders the blend is of the stored half-precision
+biases, kept in float32.) Only VAE folders blend: a decoder-only folder cut from the VAE folds
+``tanh(init_state)`` into state offsets, which is not linear in the one-hot.
+
+``can_blend`` checks that two folders really are such a pair (same graphs, same settings, same
+shared initialisers; only the class initialisers differ), from a key per folder computed from
+its graphs and cached while its files are unchanged (a few milliseconds), so nothing needs
+recording at export. The blended graphs are built in memory and run on the CPU with one
+thread. Imports no Qt.
 """
 
 from __future__ import annotations
