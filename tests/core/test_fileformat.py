@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import datetime as dt
 import json
@@ -45,7 +46,38 @@ def test_round_trip_is_exact(tmp_path: Path) -> None:
     assert loaded.next_stroke_id == 4
     assert loaded.music_on is True
     header = json.loads(path.read_text(encoding="utf-8"))
-    assert header["format"] == "doodle-drawing" and header["version"] == 1
+    assert header["format"] == "doodle-drawing" and header["version"] == 2
+    assert all(isinstance(stroke["points"], str) for stroke in header["strokes"])
+
+
+def test_version_1_files_still_read_exactly(tmp_path: Path) -> None:
+    drawing = _sample_drawing()
+    path = tmp_path / "old.doodle"
+    path.write_text(json.dumps(drawing_to_json(drawing, version=1)), encoding="utf-8")
+    loaded = load_drawing(path)
+    assert loaded.strokes == drawing.strokes and loaded.music_on is True
+    # A file as the first Doodle wrote it, typed out by hand.
+    path.write_text(
+        '{"format": "doodle-drawing", "version": 1, "object_name": "sun", "child_name": null,'
+        ' "created": "2026-11-24T23:40:00+00:00", "modified": "2026-11-24T23:41:00+00:00",'
+        ' "strokes": [{"id": 4, "author": "child", "color": "#ffaa00", "width": 6.0,'
+        ' "points": [[1.5, 2.25, 0.5, 0], [3, 4.125, 1, 0.0125]]}]}',
+        encoding="utf-8",
+    )
+    (stroke,) = load_drawing(path).strokes
+    assert stroke.stroke_id == 4 and stroke.color == "#ffaa00"
+    np.testing.assert_array_equal(
+        stroke.points, np.array([[1.5, 2.25, 0.5, 0], [3, 4.125, 1, 0.0125]], np.float32)
+    )
+
+
+def test_version_2_points_are_little_endian_float32_rows() -> None:
+    drawing = Drawing(object_name="dot")
+    drawing.add(drawing.new_stroke(np.array([[1.0, 2.0, 0.5, 0.25]], np.float32)))
+    (stroke,) = drawing_to_json(drawing)["strokes"]
+    assert base64.b64decode(stroke["points"]) == np.array([1.0, 2.0, 0.5, 0.25], "<f4").tobytes()
+    with pytest.raises(ValueError, match="version 3"):
+        drawing_to_json(drawing, version=3)
 
 
 def test_snapshot_and_model_strokes_round_trip(tmp_path: Path) -> None:
@@ -88,19 +120,25 @@ def test_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Monk
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.doodle"]
 
 
-def _valid_json() -> dict:
-    return drawing_to_json(_sample_drawing())
+def _valid_json(version: int = 2) -> dict:
+    return drawing_to_json(_sample_drawing(), version=version)
 
 
-def _mutated(change: object) -> dict:
-    document = copy.deepcopy(_valid_json())
+def _mutated(change: object, version: int = 2) -> dict:
+    document = copy.deepcopy(_valid_json(version))
     change(document)  # type: ignore[operator]
     return document
 
 
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+# Problems of any version (checked on version 2 and on version 1 documents).
 BAD_DOCUMENTS = [
     ("not a Doodle drawing", lambda d: d.update(format="other")),
-    ("newer Doodle", lambda d: d.update(version=2)),
+    ("newer Doodle .version 3, this one reads 1 and 2", lambda d: d.update(version=3)),
+    ("unknown version 0", lambda d: d.update(version=0)),
     ("missing field 'version'", lambda d: d.pop("version")),
     ("field 'version' has the wrong type", lambda d: d.update(version="1")),
     ("field 'object_name' has the wrong type", lambda d: d.update(object_name=3)),
@@ -115,17 +153,49 @@ BAD_DOCUMENTS = [
     ("stroke 0: stroke author", lambda d: d["strokes"][0].update(author="teacher")),
     ("stroke 0: stroke width", lambda d: d["strokes"][0].update(width=-1)),
     ("stroke 0: stroke_id must be >= 0", lambda d: d["strokes"][0].update(id=-5)),
-    ("stroke 0: no points", lambda d: d["strokes"][0].update(points=[])),
-    ("stroke 0: each point", lambda d: d["strokes"][0]["points"].append([1, 2, 3])),
-    ("stroke 0: each point", lambda d: d["strokes"][0]["points"].append([1, "2", 3, 4])),
     ("share an id", lambda d: d["strokes"][1].update(id=d["strokes"][0]["id"])),
 ]
 
+BAD_VERSION_1_DOCUMENTS = [
+    ("stroke 0: no points", lambda d: d["strokes"][0].update(points=[])),
+    ("stroke 0: each point", lambda d: d["strokes"][0]["points"].append([1, 2, 3])),
+    ("stroke 0: each point", lambda d: d["strokes"][0]["points"].append([1, "2", 3, 4])),
+    ("stroke 0: field 'points' has the wrong type", lambda d: d["strokes"][0].update(points="AA")),
+]
 
-@pytest.mark.parametrize(("problem", "change"), BAD_DOCUMENTS)
-def test_bad_documents_name_file_and_problem(tmp_path: Path, problem: str, change: object) -> None:
+BAD_VERSION_2_DOCUMENTS = [
+    ("stroke 0: no points", lambda d: d["strokes"][0].update(points="")),
+    ("stroke 0: field 'points' has the wrong type", lambda d: d["strokes"][0].update(points=[])),
+    ("stroke 0: points are not valid base64", lambda d: d["strokes"][0].update(points="ab$d")),
+    ("stroke 0: points are not valid base64", lambda d: d["strokes"][0].update(points="abc")),
+    ("stroke 0: points are not valid base64", lambda d: d["strokes"][0].update(points="äöü=")),
+    (
+        "stroke 0: points hold 12 bytes, not whole",
+        lambda d: d["strokes"][0].update(points=_b64(bytes(12))),
+    ),
+    (
+        "stroke 1: stroke points contain NaN",
+        lambda d: d["strokes"][1].update(points=_b64(np.full(4, np.nan, "<f4").tobytes())),
+    ),
+    (
+        "stroke 0: stroke points contain NaN or infinite",
+        lambda d: d["strokes"][0].update(points=_b64(np.full(8, np.inf, "<f4").tobytes())),
+    ),
+]
+
+BAD_CASES = [
+    *[(version, problem, change) for version in (1, 2) for problem, change in BAD_DOCUMENTS],
+    *[(1, problem, change) for problem, change in BAD_VERSION_1_DOCUMENTS],
+    *[(2, problem, change) for problem, change in BAD_VERSION_2_DOCUMENTS],
+]
+
+
+@pytest.mark.parametrize(("version", "problem", "change"), BAD_CASES)
+def test_bad_documents_name_file_and_problem(
+    tmp_path: Path, version: int, problem: str, change: object
+) -> None:
     path = tmp_path / "bad.doodle"
-    path.write_text(json.dumps(_mutated(change)), encoding="utf-8")
+    path.write_text(json.dumps(_mutated(change, version)), encoding="utf-8")
     with pytest.raises(DoodleFormatError, match=problem) as caught:
         load_drawing(path)
     assert caught.value.source == str(path)
@@ -149,7 +219,7 @@ def test_unreadable_files(tmp_path: Path, content: bytes, problem: str) -> None:
 
 
 def test_non_finite_numbers_are_refused(tmp_path: Path) -> None:
-    text = json.dumps(_valid_json())
+    text = json.dumps(_valid_json(version=1))
     first_number = text.index('"points": [[') + len('"points": [[')
     for constant in ("NaN", "Infinity", "-Infinity"):
         path = tmp_path / "nan.doodle"
@@ -166,9 +236,15 @@ def test_non_finite_numbers_are_refused(tmp_path: Path) -> None:
 def test_size_limits_and_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "d.doodle"
     save_drawing(path, _sample_drawing())
-    monkeypatch.setattr(fileformat, "MAX_POINTS", 5)
-    with pytest.raises(DoodleFormatError, match="points, more than the limit 5"):
-        load_drawing(path)
+    old = tmp_path / "old.doodle"
+    old.write_text(json.dumps(_valid_json(version=1)), encoding="utf-8")
+    # The sample keeps strokes of 10 and 12 points: the count is exact in both versions.
+    monkeypatch.setattr(fileformat, "MAX_POINTS", 21)
+    for source in (path, old):
+        with pytest.raises(DoodleFormatError, match="22 points, more than the limit 21"):
+            load_drawing(source)
+    monkeypatch.setattr(fileformat, "MAX_POINTS", 22)
+    assert len(load_drawing(path)) == len(load_drawing(old)) == 2
     monkeypatch.setattr(fileformat, "MAX_STROKES", 1)
     with pytest.raises(DoodleFormatError, match="2 strokes, more than the limit 1"):
         load_drawing(path)
