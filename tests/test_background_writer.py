@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from doodle.background_writer import BackgroundWriter
 
@@ -57,15 +58,22 @@ def test_jobs_waiting_for_the_same_key_keep_only_the_newest():
     assert writer.idle
 
 
-def test_the_thread_ends_when_idle_and_a_new_one_starts_for_new_work():
+def test_the_thread_stays_awake_between_jobs_and_ends_when_idle():
     write = _Recorder()
-    writer = BackgroundWriter(write, name="test-writer")
+    writer = BackgroundWriter(write, name="test-writer", idle_seconds=0.3)
     writer.submit("a", ("a", 1))
+    assert writer.wait(WAIT_SECONDS) and writer.thread_alive
+    writer.submit("a", ("a", 2))  # the awake thread takes it
     assert writer.wait(WAIT_SECONDS)
+    assert len(write.threads) == 1
+    deadline = time.monotonic() + WAIT_SECONDS
+    while writer.thread_alive and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not writer.thread_alive
     assert not any(t.name == "test-writer" and t.is_alive() for t in threading.enumerate())
-    writer.submit("a", ("a", 2))
+    writer.submit("a", ("a", 3))  # a new thread for new work
     assert writer.wait(WAIT_SECONDS)
-    assert write.jobs == [("a", 1), ("a", 2)]
+    assert write.jobs == [("a", 1), ("a", 2), ("a", 3)] and len(write.threads) == 2
 
 
 def test_wait_times_out_while_a_write_hangs():

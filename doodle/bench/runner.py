@@ -80,6 +80,12 @@ def _cold_start_group(context: BenchContext) -> list[Figure]:
     return [cold_start_figure(context.models, context.repeats)]
 
 
+def _autosave_group(context: BenchContext) -> list[Figure]:
+    from doodle.bench.autosave_figures import autosave_figures
+
+    return autosave_figures(context.repeats)
+
+
 def _music_group(context: BenchContext) -> list[Figure]:
     from doodle.bench.music_figures import music_figures
 
@@ -95,6 +101,7 @@ GROUPS: tuple[Group, ...] = (
     Group(("ui_stall", "input_to_ink"), _ui_group),
     Group(("cold_start",), _cold_start_group),
     Group(("music_jitter", "melody_note", "synth_render"), _music_group),
+    Group(("autosave_ui", "autosave_write"), _autosave_group),
 )
 FIGURE_NAMES: tuple[str, ...] = tuple(name for group in GROUPS for name in group.names)
 
