@@ -4,9 +4,12 @@
 the event loop runs until the live ink item has painted the new segment; the figure is the
 time from sending the event to the end of that paint. ``ui_stall``: a 2 ms heartbeat timer
 ticks on the UI thread while the inference worker runs completions and variation refills
-requested through the window; the stall of a round is its longest gap between ticks minus
-the period. Without a display Qt runs on its offscreen platform (the painting is real,
-into an offscreen backing store).
+requested through the window, from the requests until both results are delivered and the idea
+panes have drawn them; the UI thread meanwhile runs a real event loop (as ``app.exec()``
+does: it sleeps until the next event), and the stall of a round is its longest gap between
+ticks minus the period. The same heartbeat over the same time with nothing running is the
+idle baseline: what the machine alone costs the UI thread. Without a display Qt runs on its
+offscreen platform (the painting is real, into an offscreen backing store).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import numpy as np
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from doodle.bench.drawings import sample_drawing
@@ -110,6 +113,9 @@ class Heartbeat:
         self._timer.timeout.connect(self._on_timer_timeout)
         self._clock = QElapsedTimer()
         self._last_ns = 0
+        self._loop: QEventLoop | None = None
+        self._until: Callable[[], bool] = lambda: True
+        self._deadline = 0.0
         self.longest_gap_ms = 0.0
 
     def start(self) -> None:
@@ -123,10 +129,24 @@ class Heartbeat:
         self._timer.stop()
         return max(0.0, self.longest_gap_ms - HEARTBEAT_MS)
 
+    def run_until(self, condition: Callable[[], bool], timeout_s: float = WAIT_TIMEOUT_S) -> bool:
+        """Tick in a real event loop until ``condition()`` holds (checked at every tick);
+        False when ``timeout_s`` passed first. The stall is left for ``stop()``."""
+        self._until, self._deadline = condition, time.perf_counter() + timeout_s
+        self._loop = QEventLoop()
+        self.start()
+        try:
+            self._loop.exec()
+        finally:
+            self._loop = None
+        return condition()
+
     def _on_timer_timeout(self) -> None:
         now = self._clock.nsecsElapsed()
         self.longest_gap_ms = max(self.longest_gap_ms, (now - self._last_ns) / 1e6)
         self._last_ns = now
+        if self._loop is not None and (self._until() or time.perf_counter() > self._deadline):
+            self._loop.quit()
 
 
 def _settle(window: MainWindow, channels: Sequence[str]) -> None:
@@ -142,32 +162,42 @@ def _settle(window: MainWindow, channels: Sequence[str]) -> None:
 
 def _ui_stall(window: MainWindow, repeats: int, channels: Sequence[str]) -> Figure:
     draw_along = window.draw_along
+    panel = window.variations_panel
     delivered: dict[str, int] = {"completion": 0, "variations": 0}
     failures: list[str] = []
     draw_along.completion_ready.connect(lambda _r: delivered.__setitem__("completion", 1))
     draw_along.variations_ready.connect(lambda _r: delivered.__setitem__("variations", 1))
     draw_along.failed.connect(lambda channel, message: failures.append(f"{channel}: {message}"))
+
+    def handled() -> bool:
+        both = delivered["completion"] and delivered["variations"]
+        return bool(failures) or (both and not panel.is_rendering())
+
+    def request_both() -> None:
+        window.request_completion()
+        window.request_variations()
+
     _settle(window, channels)
     heartbeat = Heartbeat()
     stalls, idle_stalls = [], []
     for _ in range(repeats):
         delivered.update(completion=0, variations=0)
-        heartbeat.start()
         start = time.perf_counter()
-        window.request_completion()
-        window.request_variations()
-        wait_until(lambda: failures or (delivered["completion"] and delivered["variations"]))
+        # Requested from inside the loop, as a button click would be.
+        QTimer.singleShot(0, request_both)
+        if not heartbeat.run_until(handled):
+            raise FigureUnavailable(f"the window did not respond within {WAIT_TIMEOUT_S:.0f} s")
         stalls.append(heartbeat.stop())
         if failures:
             raise FigureUnavailable(f"inference failed in the window: {failures[0]}")
+        duration = time.perf_counter() - start
         window.preview.discard()
         _settle(window, channels)
         # The same time with nothing running: what the machine alone costs the UI thread.
-        duration = time.perf_counter() - start
-        heartbeat.start()
         idle_until = time.perf_counter() + duration
-        wait_until(lambda until=idle_until: time.perf_counter() > until)
+        heartbeat.run_until(lambda until=idle_until: time.perf_counter() > until)
         idle_stalls.append(heartbeat.stop())
+    idle_median = float(np.median(idle_stalls))
     figure = Figure(
         name="ui_stall",
         model=window.active_model(),
@@ -175,9 +205,10 @@ def _ui_stall(window: MainWindow, repeats: int, channels: Sequence[str]) -> Figu
         extra={
             "heartbeat_ms": HEARTBEAT_MS,
             "max_ms": round(max(stalls), 3),
-            "idle_median_ms": round(float(np.median(idle_stalls)), 3),
-            "work_per_repeat": "1 completion + 1 variations refill",
-            "variation_panes": window.variations_panel.count(),
+            "idle_median_ms": round(idle_median, 3),
+            "idle_p90_ms": round(float(np.percentile(idle_stalls, 90)), 3),
+            "work_per_repeat": "1 completion + 1 variations refill, until the panes are drawn",
+            "variation_panes": panel.count(),
         },
     )
     return figure.set_samples(stalls)

@@ -241,6 +241,10 @@ class VariationsPanel(QWidget):
         self._pending_renders = list(self._panes)
         self._render_timer.start()
 
+    def is_rendering(self) -> bool:
+        """Whether some panes still wait for their turn to draw the newest ideas."""
+        return bool(self._pending_renders)
+
     def _render_next_pane(self) -> None:
         if not self._pending_renders:
             return

@@ -8,13 +8,20 @@ is still the channel's latest and was not cancelled; a stale result is dropped, 
 Failures come back as the exception (also logged in full); the UI turns it into a friendly
 message.
 
+Jobs give way to the UI thread: on the job's own thread ``is_cancelled`` (which the engine calls
+between steps) first yields the core to another ready thread, so when inference keeps every
+core busy, a UI event waits for the job's current decoder step (a fraction of a millisecond)
+rather than for the end of the job's time slice (several milliseconds).
+
 This is the only module of Doodle that knows about threads.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +33,10 @@ log = logging.getLogger(__name__)
 # from waiting behind a batch of variations without flooding a small machine.
 MAX_PARALLEL_JOBS = 2
 
+# Moves the calling thread behind the other ready threads of its run queue (and lets go of the
+# GIL meanwhile); returns at once when no other thread is ready. Windows has no sched_yield.
+_give_way = getattr(os, "sched_yield", lambda: time.sleep(0))
+
 
 class JobState:
     """What a running job can see: whether it should stop early."""
@@ -34,12 +45,20 @@ class JobState:
         self.channel = channel
         self.job_id = job_id
         self._cancelled = threading.Event()
+        self._job_thread: int | None = None
 
     def cancel(self) -> None:
         self._cancelled.set()
 
     def is_cancelled(self) -> bool:
+        """Whether the job should stop; on the job's thread, first give way to the UI thread."""
+        if threading.get_ident() == self._job_thread:
+            _give_way()
         return self._cancelled.is_set()
+
+    def run_on_this_thread(self) -> None:
+        """Called by the pool thread that runs the job, before the job starts."""
+        self._job_thread = threading.get_ident()
 
 
 class _Relay(QObject):
@@ -66,6 +85,10 @@ class _Job(QRunnable):
         self._fn = self._state = None
         if state.is_cancelled():
             return
+        state.run_on_this_thread()
+        # Starting a job wakes this thread, which may have taken the core from the UI thread
+        # in the middle of its turn: let the turn finish first.
+        _give_way()
         try:
             result = fn(state)
         except Exception as error:  # noqa: BLE001 - reported to the UI thread, never swallowed

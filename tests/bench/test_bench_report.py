@@ -122,6 +122,7 @@ def test_window_figures_on_a_tiny_model(tiny_installed, qapp):
     assert by_name["ui_stall"]["model"] == "tiny"
     assert by_name["ui_stall"]["repeats"] == 2
     assert by_name["ui_stall"]["max_ms"] >= by_name["ui_stall"]["median_ms"] >= 0
+    assert by_name["ui_stall"]["idle_p90_ms"] >= by_name["ui_stall"]["idle_median_ms"] >= 0
     ink = by_name["input_to_ink"]
     assert ink["samples"] == 2 * 20 and ink["median_ms"] > 0
     assert ink["strokes_on_canvas"] >= 3
@@ -217,3 +218,22 @@ def test_an_imported_magenta_model_does_not_clash_with_an_installed_one(capsys):
     report = json.loads(capsys.readouterr().out)
     sizes = {m["name"]: m["hidden_size"] for m in report["models"]}
     assert sizes == {"bear": 16, "bear-magenta": 512}
+
+
+def test_the_heartbeat_sees_a_blocked_ui_thread_and_not_an_idle_one(qapp):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from doodle.bench.ui_figures import Heartbeat
+
+    heartbeat = Heartbeat()
+    until = time.perf_counter() + 0.1
+    assert heartbeat.run_until(lambda: time.perf_counter() > until)
+    idle_stall = heartbeat.stop()
+    QTimer.singleShot(20, lambda: time.sleep(0.03))  # a slot that keeps the loop away 30 ms
+    until = time.perf_counter() + 0.1
+    assert heartbeat.run_until(lambda: time.perf_counter() > until)
+    assert heartbeat.stop() >= 25.0 > idle_stall
+    assert not heartbeat.run_until(lambda: False, timeout_s=0.05)
+    heartbeat.stop()

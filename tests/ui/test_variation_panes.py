@@ -30,8 +30,10 @@ def test_new_ideas_render_one_pane_per_turn_and_then_all(qtbot):
         pane.render_picture = counting
     panel.show_endings(_square(0.0), endings)
     assert rendered == []  # nothing heavy happens inside the result handler itself
+    assert panel.is_rendering()
     qtbot.waitUntil(lambda: len(rendered) == panel.count())
     assert rendered == list(range(panel.count()))
+    assert not panel.is_rendering()
     first = panel.panes()[0].grab().toImage()
     # The cached picture holds ink: some pixel is neither white nor transparent.
     colours = {

@@ -104,3 +104,27 @@ def test_shutdown_cancels_waiting_jobs(qtbot):
     assert worker.shutdown(5000)
     assert all(state.is_cancelled() for state in states)
     assert worker.submit("late", lambda state: 1).is_cancelled()
+
+
+def test_a_job_gives_way_between_steps_and_the_ui_thread_never_does(worker, qtbot, monkeypatch):
+    gave_way_on: list[int] = []
+    monkeypatch.setattr(
+        "doodle.ui.workers._give_way", lambda: gave_way_on.append(threading.get_ident())
+    )
+    job_threads: list[int] = []
+
+    def stepping_job(state):
+        job_threads.append(threading.get_ident())
+        for _ in range(5):  # the engine checks between its steps
+            if state.is_cancelled():
+                return "stopped"
+        return "done"
+
+    with qtbot.waitSignal(worker.result_ready, timeout=5000) as blocker:
+        state = worker.submit("completion", stepping_job)
+    assert blocker.args == ["completion", "done"]
+    # Once as the job starts, then at every check it makes.
+    assert gave_way_on == job_threads * 6
+    gave_way_on.clear()
+    assert not state.is_cancelled()  # asked on the UI thread: answers at once
+    assert gave_way_on == []
