@@ -96,6 +96,7 @@ def handle(args: argparse.Namespace) -> int:
         "samples_per_teacher": args.samples,
         "sample_temperature": 1.0,
         "match_teacher": bool(args.match_teacher),
+        "like_quickdraw": bool(args.like_quickdraw),
         "licence": "weights derived from the teachers' samples; see models_onnx/README.md",
     }
     return runner.run(args, corpus, provenance, match_teacher=args.match_teacher)

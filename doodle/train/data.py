@@ -19,6 +19,8 @@ import torch
 from torch.utils.data import Dataset, Sampler
 
 from doodle.core.errors import DoodleFormatError
+from doodle.core.strokes import stroke3_to_strokes, strokes_to_stroke3
+from doodle.core.units import simplify_like_quickdraw
 from doodle.train.loss import Batch
 
 
@@ -95,6 +97,34 @@ class SketchCorpus:
         if self.teacher_pen is not None and self.teacher_offsets is not None:
             self.teacher_pen = [self.teacher_pen[i] for i in keep]
             self.teacher_offsets = [self.teacher_offsets[i] for i in keep]
+
+    def simplify_like_quickdraw(self) -> None:
+        """Bring every sketch to the form in which real drawings reach the model.
+
+        Real Quick, Draw! drawings are scaled into the 256-px box, resampled and simplified with
+        RDP (epsilon 2.0), and start at their first point; teachers draw about twice as many,
+        shorter steps. A student that learns from sketches in that same form predicts real
+        drawings (the evaluation, and the child's strokes) better and ends its drawings after
+        as many steps as people do. The teacher's step-by-step targets belong to the original
+        sequences, so they are dropped.
+        """
+        units = [self.classes[i] for i in self.class_ids]
+        converted = [quickdraw_form(s, u) for s, u in zip(self.sketches, units, strict=True)]
+        keep = [i for i, s in enumerate(converted) if len(s) >= 2]
+        self.sketches = [converted[i] for i in keep]
+        self.class_ids = [self.class_ids[i] for i in keep]
+        self.teacher_pen = self.teacher_offsets = None
+
+
+def quickdraw_form(sketch: np.ndarray, units: ClassUnits) -> np.ndarray:
+    """A stroke-3 sketch in model units, simplified as Google simplified Quick, Draw! drawings."""
+    px_per_unit = units.scale_factor / units.pixel_factor
+    in_px = np.asarray(sketch, np.float64).copy()
+    in_px[:, :2] *= px_per_unit
+    simplified = simplify_like_quickdraw(stroke3_to_strokes(in_px.astype(np.float32)))
+    stroke3 = strokes_to_stroke3([s.astype(np.float32) for s in simplified])[1:]
+    stroke3[:, :2] /= px_per_unit
+    return stroke3.astype(np.float32)
 
 
 def _split(flat: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:

@@ -48,6 +48,12 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
         "decoder use z)",
     )
     group.add_argument("--max-len", type=int, default=250, help="drop longer sketches")
+    group.add_argument(
+        "--like-quickdraw",
+        action="store_true",
+        help="train on the sketches scaled into the 256-px box and simplified as Quick, Draw! "
+        "drawings are (the form in which real drawings reach the model)",
+    )
     group.add_argument("--augment-scale", type=float, default=0.15, help="random x/y scaling")
     group.add_argument("--augment-drop", type=float, default=0.10, help="point dropping")
     group.add_argument(
@@ -139,6 +145,10 @@ def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teac
     from doodle.train.trainer import Trainer, describe_rate, setup_distributed
 
     context = setup_distributed(args.device)
+    if args.like_quickdraw:
+        if match_teacher:
+            raise ModelError("--like-quickdraw changes the sketches; it cannot --match-teacher")
+        corpus.simplify_like_quickdraw()
     corpus.drop_longer_than(args.max_len)
     model, names, checkpoint = build_model(args, [c.name for c in corpus.classes])
     corpus.reorder_classes(names)

@@ -170,3 +170,30 @@ def test_dataset_leaves_teacher_samples_unaugmented():
     got, _, pen, _ = SketchDataset(corpus, scale=0.5, drop=0.5)[0]
     np.testing.assert_array_equal(got, sketch)
     assert pen is not None
+
+
+def test_like_quickdraw_simplifies_into_the_256_px_box_and_starts_at_the_first_point():
+    from doodle.train.data import ClassUnits, SketchCorpus
+
+    units = ClassUnits("square", 50.0, 2.0, 300, "test")  # 25 box px per model unit
+    side = np.zeros((40, 3), np.float32)
+    side[:10, 0] = 0.1  # right, 10 small collinear steps per side
+    side[10:20, 1] = 0.1  # down
+    side[20:30, 0] = -0.1  # left
+    side[30:, 1] = -0.1  # up, then lift
+    side[-1, 2] = 1.0
+    start = np.array([[0.3, 0.2, 0.0]], np.float32)  # from the start token to the first corner
+    dot = np.array([[0.05, 0.0, 1.0]], np.float32)  # too short to keep
+    corpus = SketchCorpus()
+    corpus.add_class(units, [np.concatenate([start, side]), dot])
+
+    corpus.simplify_like_quickdraw()
+
+    assert len(corpus) == 1 and corpus.class_ids == [0]
+    square = corpus.sketches[0]
+    # Four corners back to the start, one lift; no offset from the start token.
+    np.testing.assert_allclose(square[:, 2], [0, 0, 0, 1])
+    in_px = square[:, :2] * 25.0
+    np.testing.assert_allclose(np.abs(in_px).max(), 255.0)  # scaled into the box like Google's
+    np.testing.assert_allclose(in_px.sum(axis=0), [0.0, 0.0], atol=1e-4)
+    assert corpus.teacher_pen is None and corpus.teacher_offsets is None
