@@ -95,9 +95,11 @@ class VariationPane(QAbstractButton):
 
     def set_waiting(self, waiting: bool) -> None:
         """While new ideas are on their way the old one is faded and cannot be picked."""
+        changed = waiting != self._waiting
         self._waiting = waiting
         self.setEnabled(not waiting and bool(self._ending))
-        self.update()
+        if changed:  # every stroke asks again; a pane that already waits needs no repaint
+            self.update()
 
     def is_waiting(self) -> bool:
         return self._waiting

@@ -49,3 +49,32 @@ def test_a_panel_closed_before_its_turn_renders_nothing(qtbot):
     panel.set_count(1)
     qtbot.wait(20)
     assert panel.count() == 1
+
+
+def test_a_pane_that_already_waits_is_not_repainted_again(qtbot):
+    panel = VariationsPanel("#7b4dff")
+    qtbot.addWidget(panel)
+    panel.resize(320, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_endings(_square(0.0), [_square(5.0)] * panel.count())
+    qtbot.waitUntil(lambda: not panel.is_rendering())
+    pane = panel.panes()[0]
+    painted: list[bool] = []
+    original = pane.paintEvent
+
+    def counting(event) -> None:
+        painted.append(pane.is_waiting())
+        original(event)
+
+    pane.paintEvent = counting
+    panel.set_waiting(True)
+    qtbot.waitUntil(lambda: painted == [True])
+    assert not pane.isEnabled()
+    for _ in range(3):  # more strokes while the ideas are still on their way
+        panel.set_waiting(True)
+        qtbot.wait(30)
+    assert painted == [True]
+    panel.set_waiting(False)
+    qtbot.waitUntil(lambda: painted == [True, False])
+    assert pane.isEnabled()
