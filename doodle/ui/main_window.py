@@ -602,6 +602,10 @@ class MainWindow(QMainWindow):
     def _on_draw_along_busy_changed(self, channel: str, busy: bool) -> None:
         if channel == COMPLETION:
             self.finish_button.setText(self.tr("Thinking...") if busy else self.tr("Finish it!"))
+            # Keeps its widest size: a button that changes width makes the whole bottom bar lay
+            # out and repaint again at every request and every result.
+            widest = max(self.finish_button.minimumWidth(), self.finish_button.sizeHint().width())
+            self.finish_button.setMinimumWidth(widest)
         elif channel == VARIATIONS and not busy and not self._variations_timer.isActive():
             self.variations_panel.set_waiting(False)
 

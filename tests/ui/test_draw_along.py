@@ -244,3 +244,16 @@ def test_an_empty_page_already_shows_ideas(window, qtbot):
         timeout=INFERENCE_TIMEOUT_MS,
     )
     assert window.document.drawing.object_name == "bear"
+
+
+def test_finish_it_keeps_its_width_while_thinking(window, qtbot):
+    _draw_a_head(window)
+    button = window.finish_button
+    with qtbot.waitSignal(window.draw_along.completion_ready, timeout=INFERENCE_TIMEOUT_MS):
+        window.request_completion()
+        assert button.text() == "Thinking..."
+        thinking_width = button.sizeHint().width()
+        assert button.minimumWidth() >= thinking_width
+    # Back to "Finish it!" without getting narrower: the bottom bar is not laid out again.
+    assert button.text() == "Finish it!"
+    assert button.minimumWidth() >= thinking_width
