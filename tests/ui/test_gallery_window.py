@@ -121,8 +121,9 @@ def _answer_pin(seen: list[str], pin: str | None) -> None:
 
 def test_quitting_needs_the_pin(window_without_models):
     window = window_without_models
-    _classroom(window, teacher_pin_hash=hash_pin("2468", iterations=1000))
+    tools = _classroom(window, teacher_pin_hash=hash_pin("2468", iterations=1000))
     mouse_stroke(window.canvas.viewport(), line((50, 60), (300, 80)))
+    tools.autosaver.flush()  # the stroke's save (and the open-drawing marker) is written
     seen: list[str] = []
     _answer_pin(seen, None)
     assert not window.close()
