@@ -14,6 +14,8 @@ import os
 import threading
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from doodle import paths
 from doodle.autosave import recover_open_drawing
 from doodle.core.fileformat import load_drawing
@@ -117,3 +119,22 @@ def test_closing_the_window_waits_for_a_slow_write(qtbot, tiny_model, tmp_path, 
     assert stuck.release.is_set()
     assert _points(load_drawing(saved_path).strokes) == drawn
     assert recover_open_drawing() is None  # a clean close: nothing to recover next time
+
+
+def test_quitting_the_application_waits_for_a_slow_write(qtbot, tiny_model, tmp_path, monkeypatch):
+    save_folder = tmp_path / "slow-share"
+    _use_save_folder(save_folder)
+    window = open_app_window(qtbot)
+    tools = classroom(window)
+    draw_some_strokes(window, 1)
+    saved_path = tools.autosaver.last_outcome.path
+
+    stuck = _StuckRename(save_folder, fail_with=None)
+    monkeypatch.setattr(os, "replace", stuck)
+    draw_some_strokes(window, 1, seed=4)
+    assert stuck.entered.wait(HOLD_SECONDS)
+    threading.Timer(0.2, stuck.release.set).start()
+    # What QApplication.quit() (a logout, the session ending) sends before the event loop stops.
+    QApplication.instance().aboutToQuit.emit()
+    assert stuck.release.is_set()
+    assert _points(load_drawing(saved_path).strokes) == _points(window.document.strokes)
