@@ -3,7 +3,9 @@
 Reads exported class folders back (the same path training uses to resume), then writes them
 again, e.g. with fp16 weights for bundling, keeping provenance and metrics. ``--only`` picks
 classes; ``--bundle`` splits each VAE class into a decoder-only folder for drawing along and a
-VAE folder for latent-space ideas. Imports torch only in the handler.
+VAE folder for latent-space ideas; ``--average`` writes the mean of the weights of several
+exports of one run (checkpoint averaging: the mean of nearby points on the training path
+usually generalises better than any one of them). Imports torch only in the handler.
 """
 
 from __future__ import annotations
@@ -31,7 +33,40 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
         "at the prior mean, for drawing along) and <class>_vae/ (encoder and decoder, no "
         "prefix graph, for ideas)",
     )
+    parser.add_argument(
+        "--average",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="SOURCE",
+        help="more exports of the same run (same classes and sizes): write the mean of all "
+        "their weights",
+    )
     parser.set_defaults(handler=handle)
+
+
+def averaged(model, class_names: list[str], others: list[Path]):
+    """``model`` with every weight replaced by its mean over ``model`` and the ``others``;
+    returns it with the training steps of the others."""
+    import torch
+
+    from doodle.core.errors import ModelError
+    from doodle.train.export import load_exported
+    from doodle.train.runner import exported_folders
+
+    total = {key: value.clone() for key, value in model.state_dict().items()}
+    steps = []
+    for source in others:
+        other, classes, meta = load_exported(exported_folders(source))
+        if other.config != model.config or [c.name for c in classes] != class_names:
+            raise ModelError(f"{source}: not an export of the same model as the first source")
+        steps.append(meta.get("provenance", {}).get("steps"))
+        for key, value in other.state_dict().items():
+            total[key] += value
+    count = 1 + len(others)
+    with torch.no_grad():
+        model.load_state_dict({key: value / count for key, value in total.items()})
+    return model, steps
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -41,6 +76,9 @@ def handle(args: argparse.Namespace) -> int:
 
     folders = exported_folders(args.source)
     model, classes, _ = load_exported(folders)
+    other_steps = []
+    if args.average:
+        model, other_steps = averaged(model, [c.name for c in classes], args.average)
     metas = {}
     for folder in folders:
         meta = json.loads((folder / contract.MODEL_JSON).read_text("utf-8"))
@@ -54,6 +92,9 @@ def handle(args: argparse.Namespace) -> int:
         metrics = dict(meta.get("metrics", {}))
         if training is not None:
             metrics.setdefault("training", training)
+        provenance = dict(meta.get("provenance", {}))
+        if args.average:
+            provenance["averaged_with_steps"] = other_steps
         targets = [(meta["name"], "full")]
         if args.bundle and model.config.z_size:
             targets = [(units.name, "decoder_only"), (f"{units.name}_vae", "vae_no_prefix")]
@@ -63,7 +104,7 @@ def handle(args: argparse.Namespace) -> int:
                 class_id,
                 units,
                 args.out / folder_name,
-                meta.get("provenance", {}),
+                provenance,
                 metrics,
                 fp16=args.fp16,
                 variant=variant,

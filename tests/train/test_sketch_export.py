@@ -253,3 +253,39 @@ def test_bundle_command_writes_a_drawing_model_and_an_ideas_model_per_class(tmp_
     assert [f.name for f in folders] == ["class0_vae", "class1_vae", "class2_vae"]
     resumed, classes, _ = load_exported(folders)
     assert [c.name for c in classes] == ["class0", "class1", "class2"]
+
+
+def test_export_command_averages_the_weights_of_several_exports(tmp_path):
+    from doodle.cli import main
+
+    first = make_model(6)
+    second = make_model(6)
+    randomise(second, seed=5)
+    export_all(first, units(3), tmp_path / "a", {"teacher": "test", "steps": 100})
+    export_all(second, units(3), tmp_path / "b", {"teacher": "test", "steps": 200})
+    args = ["train", "export", str(tmp_path / "a"), "--out", str(tmp_path / "mean")]
+    assert main([*args, "--average", str(tmp_path / "b")]) == 0
+
+    _, _, meta = load_exported(exported_folders(tmp_path / "mean"))
+    assert meta["provenance"]["averaged_with_steps"] == [200]
+    # Every exported weight (folded class biases included) is linear in the module's weights,
+    # so the mean model's graphs hold the mean of the two exports' weights.
+    for folder in sorted((tmp_path / "a").iterdir()):
+        for graph in folder.glob("*.onnx"):
+            a = _initializers(graph)
+            b = _initializers(tmp_path / "b" / folder.name / graph.name)
+            mean = _initializers(tmp_path / "mean" / folder.name / graph.name)
+            assert mean.keys() == a.keys()
+            for name, value in mean.items():
+                np.testing.assert_allclose(value, (a[name] + b[name]) / 2, atol=1e-5)
+
+
+def test_averaging_refuses_exports_of_another_model(tmp_path, capsys):
+    from doodle.cli import main
+
+    export_all(make_model(6), units(3), tmp_path / "a", {"teacher": "test"})
+    export_all(make_model(6, classes=2), units(2), tmp_path / "b", {"teacher": "test"})
+    args = ["train", "export", str(tmp_path / "a"), "--out", str(tmp_path / "mean")]
+    assert main([*args, "--average", str(tmp_path / "b")]) != 0
+    assert "not an export of the same model" in capsys.readouterr().err
+    assert not (tmp_path / "mean").exists()
