@@ -35,10 +35,11 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--image-size", type=int, default=32, choices=(32, 48, 64))
     parser.add_argument("--temperatures", default="0.2,1.0", metavar="LOW,HIGH",
                         help="sampling temperatures, drawn uniformly per drawing (default 0.2,1.0)")
-    parser.add_argument("--channels", default="16,32,64",
-                        help="channels of the three convolution blocks (default 16,32,64)")
-    parser.add_argument("--hidden", type=int, default=128,
-                        help="size of the hidden dense layer (default 128)")
+    parser.add_argument("--channels", default="32,64,128,256",
+                        help="channels of the two to four convolution blocks, one number "
+                        "per block (default 32,64,128,256)")
+    parser.add_argument("--hidden", type=int, default=256,
+                        help="size of the hidden dense layer (default 256)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None,
                         help="output folder (default: 'recognizer' in the user models folder)")
@@ -71,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
         channels = tuple(int(c) for c in args.channels.split(","))
     except ValueError:
         channels = ()
-    if len(channels) != 3 or min(channels) < 1 or args.hidden < 1:
-        _log("doodle train recognizer: --channels needs three positive numbers, e.g. 16,32,64")
+    if not 2 <= len(channels) <= 4 or min(channels) < 1 or args.hidden < 1:
+        _log("doodle train recognizer: --channels needs two to four positive numbers, "
+             "e.g. 32,64,128,256")
         return 2
     try:
         low, high = (float(t) for t in args.temperatures.split(","))

@@ -2,10 +2,11 @@
 
 The images come from ``doodle.engine.recognize_raster`` (the same pixels the app computes),
 made from drawings sampled from the installed sketch models plus optional real drawings.
-Each drawing is seen whole and as prefixes (its first k strokes), so the classifier can guess
-while the child is still drawing. Augmentation: aspect and rotation jitter, line-width and
-margin jitter. torch is imported lazily (only inside the functions that train or export).
-Imports no Qt.
+Sampled drawings are simplified as Google simplified the Quick, Draw! drawings (RDP, epsilon
+2.0 in the 255-pixel box), so their point density matches real drawings. Each drawing is seen
+whole and as prefixes (its first k strokes), so the classifier can guess while the child is
+still drawing. Augmentation: aspect and rotation jitter, line-width and margin jitter.
+torch is imported lazily (only inside the functions that train or export). Imports no Qt.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from doodle.core.strokes import stroke3_to_strokes
+from doodle.core.units import simplify_like_quickdraw
 from doodle.engine.recognize import CLASSIFIER_FILE, RECOGNIZER_KIND
 from doodle.engine.recognize_raster import RasterSpec, rasterize
 
@@ -31,8 +33,8 @@ class TrainSettings:
     """Knobs of one training run (defaults are the ones the shipped recogniser used)."""
 
     image_size: int = 32
-    widths: tuple[int, int, int] = (16, 32, 64)
-    hidden: int = 128
+    widths: tuple[int, ...] = (32, 64, 128, 256)
+    hidden: int = 256
     prefixes_per_drawing: int = 1
     epochs: int = 8
     batch_size: int = 128
@@ -97,13 +99,27 @@ def build_images(
 
 
 def stroke3_drawings(drawings: Sequence[np.ndarray]) -> list[list[np.ndarray]]:
-    return [stroke3_to_strokes(d) for d in drawings]
+    """Sampled stroke-3 drawings as polylines simplified like Quick, Draw! (0..255 box).
+
+    Model samples carry about twice the points of a real simplified drawing; simplifying them
+    the same way gives the classifier the same kind of polylines it sees at test time.
+    Drawings with no extent left are dropped.
+    """
+    result = []
+    for drawing in drawings:
+        simplified = simplify_like_quickdraw(stroke3_to_strokes(drawing))
+        if simplified:
+            result.append([s.astype(np.float32) for s in simplified])
+    return result
 
 
-def make_network(
-    num_classes: int, image_size: int, widths: tuple[int, int, int], hidden: int
-) -> Any:
+def make_network(num_classes: int, image_size: int, widths: tuple[int, ...], hidden: int) -> Any:
+    """Convolution blocks (3x3 conv, batch norm, ReLU, 2x2 max pool), one per entry of
+    ``widths``, then a dense layer; ``image_size`` must be divisible by 2 ** len(widths)."""
     from torch import nn
+
+    if image_size % 2 ** len(widths):
+        raise ValueError(f"image size {image_size} is not divisible by 2^{len(widths)}")
 
     def block(channels_in: int, channels_out: int) -> nn.Sequential:
         return nn.Sequential(
@@ -113,15 +129,13 @@ def make_network(
             nn.MaxPool2d(2),
         )
 
-    side = image_size // 8
-    c1, c2, c3 = widths
+    side = image_size // 2 ** len(widths)
+    channels = (1, *widths)
     network = nn.Sequential(
-        block(1, c1),
-        block(c1, c2),
-        block(c2, c3),
+        *(block(channels[i], channels[i + 1]) for i in range(len(widths))),
         nn.Flatten(),
         nn.Dropout(0.3),
-        nn.Linear(c3 * side * side, hidden),
+        nn.Linear(widths[-1] * side * side, hidden),
         nn.ReLU(),
         nn.Dropout(0.3),
         nn.Linear(hidden, num_classes),

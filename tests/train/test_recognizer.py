@@ -13,7 +13,7 @@ from doodle.engine.magenta import import_magenta
 from doodle.engine.recognize import Classifier, Recognizer, load_classifier
 from doodle.engine.recognize_raster import RasterSpec, rasterize
 from doodle.engine.registry import ModelRegistry
-from doodle.train.recognizer import drawing_views
+from doodle.train.recognizer import drawing_views, make_network, stroke3_drawings
 from doodle.train.recognizer_data import load_samples, sample_model, save_samples
 from tests.engine.helpers import magenta_document, write_magenta
 
@@ -85,6 +85,51 @@ def test_train_command_writes_a_loadable_recogniser(small_models, capsys):
     capsys.readouterr()
     assert main(["train", "recognizer", "--samples", "60", "--epochs", "1"]) == 0
     assert "sampling" not in capsys.readouterr().err
+
+
+def test_samples_are_simplified_like_quickdraw():
+    # A dense straight stroke and a dense square, in model units far from the 255 box.
+    line = np.zeros((100, 3), np.float32)
+    line[:, 0] = 0.5
+    line[-1, 2] = 1.0
+    side = np.repeat(np.array([[1.0, 0], [0, 1.0], [-1.0, 0], [0, -1.0]], np.float32), 50, axis=0)
+    square = np.concatenate([side, np.zeros((200, 1), np.float32)], axis=1)
+    square[-1, 2] = 1.0
+    (line_strokes, square_strokes) = stroke3_drawings([line, np.concatenate([line, square])])
+    assert len(line_strokes) == 1 and len(line_strokes[0]) == 2
+    assert line_strokes[0].dtype == np.float32
+    assert line_strokes[0][:, 0].tolist() == [0.0, 255.0]
+    assert len(square_strokes) == 2
+    assert len(square_strokes[1]) == 5  # the four corners and the way back
+    every = np.concatenate(square_strokes)
+    assert every.min() >= 0 and every.max() == 255
+
+
+@pytest.mark.parametrize(
+    ("widths", "size"), [((8, 16), 32), ((8, 8, 16, 16), 32), ((4, 8, 8, 8), 48)]
+)
+def test_network_depth_follows_the_channel_list(widths, size):
+    import torch
+
+    network = make_network(5, size, widths, 16).eval()
+    with torch.no_grad():
+        logits = network(torch.zeros(3, 1, size, size))
+    assert logits.shape == (3, 5)
+    convolutions = [m for m in network.modules() if isinstance(m, torch.nn.Conv2d)]
+    assert [c.out_channels for c in convolutions] == list(widths)
+
+
+def test_network_rejects_a_size_it_cannot_halve_enough():
+    with pytest.raises(ValueError, match="not divisible"):
+        make_network(5, 48, (4, 4, 4, 4, 4), 16)
+
+
+def test_train_command_rejects_bad_channels(capsys):
+    from doodle.cli import main
+
+    assert main(["train", "recognizer", "--channels", "8"]) == 2
+    assert "two to four" in capsys.readouterr().err
+    assert main(["train", "recognizer", "--channels", "8,8,8,8,8"]) == 2
 
 
 def test_raster_is_scale_and_position_free():
