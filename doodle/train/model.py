@@ -136,3 +136,26 @@ class SketchRNN(nn.Module):
             decoder_inputs = decoder_inputs * keep.unsqueeze(-1).to(decoder_inputs.dtype)
         params, _ = self.decode(decoder_inputs, z, class_ids)
         return params, mu, sigma_hat
+
+
+def with_more_classes(model: SketchRNN, extra: int) -> SketchRNN:
+    """A copy of ``model`` that also knows ``extra`` new classes, appended after its own.
+
+    The class one-hot enters the decoder's input weights and the latent-to-state layer as
+    columns; each new class starts at the mean of the existing classes' columns (the average
+    object), so the shared drawing skills carry over and only what sets the new class apart
+    is left to learn. The existing classes draw exactly as before.
+    """
+    sizes = model.config.to_dict()
+    config = ModelConfig(**{**sizes, "num_classes": sizes["num_classes"] + extra})
+    grown = SketchRNN(config)
+    state = dict(model.state_dict())
+    classes = model.config.num_classes
+    for key in ("decoder.weight_ih_l0", "init_state.weight"):
+        if key in state:
+            columns = state[key]
+            average = columns[:, -classes:].mean(dim=1, keepdim=True)
+            state[key] = torch.cat([columns, average.expand(-1, extra)], dim=1)
+    grown.load_state_dict(state)
+    return grown
+

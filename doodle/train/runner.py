@@ -116,9 +116,12 @@ def exported_folders(path: Path) -> list[Path]:
 
 
 def build_model(args: argparse.Namespace, class_names: list[str]):
-    """A fresh model, or the resumed one with its class order; returns (model, names, ckpt)."""
+    """A fresh model, or the resumed one with its class order (grown by the data's new classes).
+
+    Returns (model, class names, checkpoint file or None, whether the model grew).
+    """
     from doodle.train.export import load_exported
-    from doodle.train.model import ModelConfig, SketchRNN
+    from doodle.train.model import ModelConfig, SketchRNN, with_more_classes
 
     if args.resume is None:
         config = ModelConfig(
@@ -128,16 +131,25 @@ def build_model(args: argparse.Namespace, class_names: list[str]):
             num_mixture=args.mixtures,
             num_classes=len(class_names),
         )
-        return SketchRNN(config), class_names, None
-    if args.resume.is_file():
+        return SketchRNN(config), class_names, None, False
+    checkpoint = args.resume if args.resume.is_file() else None
+    if checkpoint is not None:
         import torch
 
         state = torch.load(args.resume, map_location="cpu", weights_only=True)
         model = SketchRNN(ModelConfig(**state["model_config"]))
         model.load_state_dict(state["model"])
-        return model, [c["name"] for c in state["classes"]], args.resume
-    model, classes, _ = load_exported(exported_folders(args.resume))
-    return model, [c.name for c in classes], None
+        names = [c["name"] for c in state["classes"]]
+    else:
+        model, classes, _ = load_exported(exported_folders(args.resume))
+        names = [c.name for c in classes]
+    new = [name for name in class_names if name not in names]
+    if not new:
+        return model, names, checkpoint, False
+    missing = sorted(set(names) - set(class_names))
+    if missing:
+        raise ModelError(f"the data lacks classes the resumed model draws: {missing}")
+    return with_more_classes(model, len(new)), names + new, checkpoint, True
 
 
 def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teacher: bool) -> int:
@@ -150,14 +162,16 @@ def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teac
             raise ModelError("--like-quickdraw changes the sketches; it cannot --match-teacher")
         corpus.simplify_like_quickdraw()
     corpus.drop_longer_than(args.max_len)
-    model, names, checkpoint = build_model(args, [c.name for c in corpus.classes])
+    model, names, checkpoint, grown = build_model(args, [c.name for c in corpus.classes])
     corpus.reorder_classes(names)
     args.out.mkdir(parents=True, exist_ok=True)
     trainer = Trainer(
         corpus, model, train_config(args, match_teacher), args.out, provenance, context
     )
     if checkpoint is not None:
-        trainer.load_checkpoint(checkpoint)
+        # A grown model keeps the learning-rate and KL schedules where they were, but its
+        # optimizer starts afresh: the saved moments do not fit the new weight shapes.
+        trainer.load_checkpoint(checkpoint, schedule_only=grown)
     if context.is_main:
         sizes = model.config.to_dict()
         print(

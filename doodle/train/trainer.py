@@ -193,10 +193,12 @@ class Trainer:
         )
         partial.replace(path)
 
-    def load_checkpoint(self, path: Path) -> None:
+    def load_checkpoint(self, path: Path, schedule_only: bool = False) -> None:
+        """Continue from a checkpoint: weights, optimizer and step, or only the step."""
         state = torch.load(path, map_location=self.context.device, weights_only=True)
-        self.model.load_state_dict(state["model"])
-        self.optimizer.load_state_dict(state["optimizer"])
+        if not schedule_only:
+            self.model.load_state_dict(state["model"])
+            self.optimizer.load_state_dict(state["optimizer"])
         self.step = int(state["step"])
 
     def export(self, metrics: dict[str, Any]) -> None:

@@ -289,3 +289,17 @@ def test_averaging_refuses_exports_of_another_model(tmp_path, capsys):
     assert main([*args, "--average", str(tmp_path / "b")]) != 0
     assert "not an export of the same model" in capsys.readouterr().err
     assert not (tmp_path / "mean").exists()
+
+
+def test_resuming_with_data_of_more_classes_grows_the_model(tmp_path):
+    from types import SimpleNamespace
+
+    from doodle.train.runner import build_model
+
+    export_all(make_model(6), units(2), tmp_path / "run", {"teacher": "test"})
+    args = SimpleNamespace(resume=tmp_path / "run")
+    model, names, checkpoint, grown = build_model(args, ["class2", "class0", "class1"])
+    assert grown and checkpoint is None
+    assert names == ["class0", "class1", "class2"] and model.config.num_classes == 3
+    with pytest.raises(ModelError, match="lacks classes"):
+        build_model(args, ["class0", "class2"])

@@ -197,3 +197,28 @@ def test_like_quickdraw_simplifies_into_the_256_px_box_and_starts_at_the_first_p
     np.testing.assert_allclose(np.abs(in_px).max(), 255.0)  # scaled into the box like Google's
     np.testing.assert_allclose(in_px.sum(axis=0), [0.0, 0.0], atol=1e-4)
     assert corpus.teacher_pen is None and corpus.teacher_offsets is None
+
+
+def test_a_model_grown_by_new_classes_draws_the_old_ones_as_before():
+    from doodle.train.model import with_more_classes
+
+    torch.manual_seed(0)
+    model = SketchRNN(ModelConfig(hidden_size=16, enc_hidden_size=8, z_size=4, num_mixture=2,
+                                  num_classes=2)).eval()
+    grown = with_more_classes(model, 2).eval()
+    assert grown.config.num_classes == 4
+    strokes = torch.randn(3, 7, 5)
+    z = torch.randn(3, 4)
+
+    def outputs(net, class_ids):
+        ids = torch.tensor(class_ids)
+        with torch.no_grad():
+            return net.decode(strokes, z, ids, net.initial_state(z, ids, 3))[0]
+
+    torch.testing.assert_close(outputs(grown, [0, 1, 0]), outputs(model, [0, 1, 0]))
+    # A new class starts as the average object: the mean of the old classes' columns.
+    for key in ("decoder.weight_ih_l0", "init_state.weight"):
+        old, new = model.state_dict()[key], grown.state_dict()[key]
+        torch.testing.assert_close(new[:, :-2], old)
+        torch.testing.assert_close(new[:, -1], old[:, -2:].mean(dim=1))
+    assert not torch.allclose(outputs(grown, [2, 2, 2]), outputs(model, [0, 0, 0]))
