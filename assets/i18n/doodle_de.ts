@@ -21,112 +21,112 @@
 <context>
     <name>ClassroomTools</name>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="67" />
+        <location filename="../../doodle/ui/classroom.py" line="85" />
         <source>My drawings</source>
         <translation>Meine Bilder</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="68" />
+        <location filename="../../doodle/ui/classroom.py" line="86" />
         <source>See, open and share your saved drawings</source>
         <translation>Deine gespeicherten Bilder ansehen, öffnen und teilen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="70" />
+        <location filename="../../doodle/ui/classroom.py" line="88" />
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="71" />
+        <location filename="../../doodle/ui/classroom.py" line="89" />
         <source>Print this drawing</source>
         <translation>Dieses Bild drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="73" />
+        <location filename="../../doodle/ui/classroom.py" line="91" />
         <source>Share</source>
         <translation>Teilen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="74" />
+        <location filename="../../doodle/ui/classroom.py" line="92" />
         <source>Save this drawing as a picture, animation or tune</source>
         <translation>Dieses Bild als Bild, Animation oder Melodie speichern</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="78" />
+        <location filename="../../doodle/ui/classroom.py" line="96" />
         <source>Picture (PNG)</source>
         <translation>Bild (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="79" />
+        <location filename="../../doodle/ui/classroom.py" line="97" />
         <source>Vector picture (SVG)</source>
         <translation>Vektorbild (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="80" />
+        <location filename="../../doodle/ui/classroom.py" line="98" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="81" />
+        <location filename="../../doodle/ui/classroom.py" line="99" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation des Bildes (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="82" />
+        <location filename="../../doodle/ui/classroom.py" line="100" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Quick, Draw!-Daten (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="83" />
+        <location filename="../../doodle/ui/classroom.py" line="101" />
         <source>Melody (MIDI)</source>
         <translation>Melodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="88" />
+        <location filename="../../doodle/ui/classroom.py" line="106" />
         <source>Teacher</source>
         <translation>Lehrkraft</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="89" />
+        <location filename="../../doodle/ui/classroom.py" line="107" />
         <source>Settings for teachers (PIN)</source>
         <translation>Einstellungen für Lehrkräfte (PIN)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="110" />
+        <location filename="../../doodle/ui/classroom.py" line="128" />
         <source>The last drawing could not be opened again: %1</source>
         <translation>Das letzte Bild konnte nicht wieder geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="179" />
+        <location filename="../../doodle/ui/classroom.py" line="213" />
         <source>Your drawing could not be saved in %1, so it is kept safe in %2. Please tell your teacher.</source>
         <translation>Dein Bild konnte nicht in %1 gespeichert werden, deshalb ist es sicher in %2 aufgehoben. Bitte sag deiner Lehrerin oder deinem Lehrer Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="186" />
+        <location filename="../../doodle/ui/classroom.py" line="220" />
         <source>Your drawing could not be saved anywhere. Keep Doodle open and tell your teacher.</source>
         <translation>Dein Bild konnte nirgends gespeichert werden. Lass Doodle offen und sag deiner Lehrerin oder deinem Lehrer Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="219" />
+        <location filename="../../doodle/ui/classroom.py" line="254" />
         <source>That drawing could not be opened: %1</source>
         <translation>Dieses Bild konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="234" />
+        <location filename="../../doodle/ui/classroom.py" line="269" />
         <source>Please type the teacher PIN to export.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="242" />
+        <location filename="../../doodle/ui/classroom.py" line="277" />
         <source>Export did not work: %1</source>
         <translation>Das Exportieren hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="244" />
+        <location filename="../../doodle/ui/classroom.py" line="279" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="290" />
+        <location filename="../../doodle/ui/classroom.py" line="328" />
         <source>Please type the teacher PIN to close Doodle.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Doodle zu beenden.</translation>
     </message>
@@ -216,17 +216,17 @@
 <context>
     <name>DrawingDocument</name>
     <message>
-        <location filename="../../doodle/ui/document.py" line="81" />
+        <location filename="../../doodle/ui/document.py" line="90" />
         <source>Draw</source>
         <translation>Malen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/document.py" line="100" />
+        <location filename="../../doodle/ui/document.py" line="109" />
         <source>Erase</source>
         <translation>Radieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/document.py" line="104" />
+        <location filename="../../doodle/ui/document.py" line="113" />
         <source>Clear</source>
         <translation>Neue Seite</translation>
     </message>
@@ -234,162 +234,175 @@
 <context>
     <name>GalleryDialog</name>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="129" />
+        <location filename="../../doodle/ui/gallery.py" line="133" />
         <source>My drawings</source>
         <translation>Meine Bilder</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="150" />
+        <location filename="../../doodle/ui/gallery.py" line="154" />
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="151" />
+        <location filename="../../doodle/ui/gallery.py" line="155" />
         <source>Name...</source>
         <translation>Name …</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="152" />
+        <location filename="../../doodle/ui/gallery.py" line="156" />
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="153" />
+        <location filename="../../doodle/ui/gallery.py" line="157" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="155" />
+        <location filename="../../doodle/ui/gallery.py" line="159" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="161" />
+        <location filename="../../doodle/ui/gallery.py" line="165" />
         <source>Print</source>
         <translation>Drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="162" />
+        <location filename="../../doodle/ui/gallery.py" line="166" />
+        <source>Morph these two</source>
+        <translation>Diese beiden verwandeln</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="169" />
         <source>Print class sheet</source>
         <translation>Klassenübersicht drucken</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="163" />
+        <location filename="../../doodle/ui/gallery.py" line="170" />
         <source>Trash</source>
         <translation>Papierkorb</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="165" />
+        <location filename="../../doodle/ui/gallery.py" line="172" />
         <source>Put back</source>
         <translation>Zurücklegen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="166" />
+        <location filename="../../doodle/ui/gallery.py" line="173" />
         <source>Empty trash</source>
         <translation>Papierkorb leeren</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="167" />
+        <location filename="../../doodle/ui/gallery.py" line="174" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="214" />
+        <location filename="../../doodle/ui/gallery.py" line="224" />
         <source>Picture (PNG)</source>
         <translation>Bild (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="215" />
+        <location filename="../../doodle/ui/gallery.py" line="225" />
         <source>Vector picture (SVG)</source>
         <translation>Vektorbild (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="216" />
+        <location filename="../../doodle/ui/gallery.py" line="226" />
         <source>PDF, one drawing per page</source>
         <translation>PDF, ein Bild pro Seite</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="217" />
+        <location filename="../../doodle/ui/gallery.py" line="227" />
         <source>Class sheet (PDF)</source>
         <translation>Klassenübersicht (PDF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="218" />
+        <location filename="../../doodle/ui/gallery.py" line="228" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation des Bildes (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="219" />
+        <location filename="../../doodle/ui/gallery.py" line="229" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Quick, Draw!-Daten (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="220" />
+        <location filename="../../doodle/ui/gallery.py" line="230" />
         <source>Melody (MIDI)</source>
         <translation>Melodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="248" />
+        <location filename="../../doodle/ui/gallery.py" line="258" />
         <source>Drawing</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="304" />
+        <location filename="../../doodle/ui/gallery.py" line="318" />
+        <source>One of these drawings could not be read.</source>
+        <translation>Eines dieser Bilder konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="334" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="305" />
+        <location filename="../../doodle/ui/gallery.py" line="335" />
         <source>Who made this drawing?</source>
         <translation>Wer hat dieses Bild gemalt?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="314" />
+        <location filename="../../doodle/ui/gallery.py" line="344" />
         <source>The name could not be saved: %1</source>
         <translation>Der Name konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="324" />
+        <location filename="../../doodle/ui/gallery.py" line="354" />
         <source>The copy could not be made: %1</source>
         <translation>Die Kopie konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="332" />
+        <location filename="../../doodle/ui/gallery.py" line="362" />
         <source>Please type the teacher PIN to delete drawings.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu löschen.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="341" />
+        <location filename="../../doodle/ui/gallery.py" line="371" />
         <source>Could not delete: %1</source>
         <translation>Konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="354" />
+        <location filename="../../doodle/ui/gallery.py" line="384" />
         <source>Please type the teacher PIN to empty the trash.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um den Papierkorb zu leeren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/gallery.py" line="358" />
+        <location filename="../../doodle/ui/gallery.py" line="388" />
         <source>%n drawing(s) deleted for good.</source>
-        <translation><numerusform>%n Bild endgültig gelöscht.</numerusform><numerusform>%n Bilder endgültig gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild endgültig gelöscht.</numerusform>
+            <numerusform>%n Bilder endgültig gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="364" />
+        <location filename="../../doodle/ui/gallery.py" line="394" />
         <source>Please type the teacher PIN to export drawings.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um Bilder zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="379" />
+        <location filename="../../doodle/ui/gallery.py" line="409" />
         <source>Export did not work: %1</source>
         <translation>Das Exportieren hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="381" />
+        <location filename="../../doodle/ui/gallery.py" line="411" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="396" />
+        <location filename="../../doodle/ui/gallery.py" line="426" />
         <source>Sent to the printer.</source>
         <translation>An den Drucker geschickt.</translation>
     </message>
@@ -410,79 +423,97 @@
 <context>
     <name>IdeasPanel</name>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="92" />
+        <location filename="../../doodle/ui/ideas.py" line="121" />
         <source>Play with ideas</source>
         <translation>Mit Ideen spielen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="96" />
+        <location filename="../../doodle/ui/ideas.py" line="125" />
         <source>Reimagine</source>
         <translation>Neu erfinden</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="97" />
+        <location filename="../../doodle/ui/ideas.py" line="126" />
         <source>Morph</source>
         <translation>Verwandeln</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="116" />
+        <location filename="../../doodle/ui/ideas.py" line="145" />
         <source>Put this drawing on a new page</source>
         <translation>Dieses Bild auf eine neue Seite legen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/ideas.py" line="117" />
+        <location filename="../../doodle/ui/ideas.py" line="146" />
         <source>New drawing %n</source>
-        <translation><numerusform>Neues Bild %n</numerusform><numerusform>Neues Bild %n</numerusform></translation>
+        <translation>
+            <numerusform>Neues Bild %n</numerusform>
+            <numerusform>Neues Bild %n</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="122" />
+        <location filename="../../doodle/ui/ideas.py" line="151" />
         <source>Back to my ideas</source>
         <translation>Zurück zu meinen Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="130" />
+        <location filename="../../doodle/ui/ideas.py" line="159" />
         <source>Tricks for big kids</source>
         <translation>Tricks für große Kinder</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="136" />
+        <location filename="../../doodle/ui/ideas.py" line="165" />
         <source>Mix</source>
         <translation>Mischen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="158" />
+        <location filename="../../doodle/ui/ideas.py" line="187" />
         <source>Reimagine, morph and mix need a drawing helper that can read drawings. The helper for this drawing cannot do that yet.</source>
         <translation>Neu erfinden, Verwandeln und Mischen brauchen einen Malhelfer, der Bilder lesen kann. Der Helfer für dieses Bild kann das noch nicht.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="162" />
+        <location filename="../../doodle/ui/ideas.py" line="191" />
         <source>No drawing helper that can read drawings is installed yet.</source>
         <translation>Es ist noch kein Malhelfer installiert, der Bilder lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="170" />
+        <location filename="../../doodle/ui/ideas.py" line="199" />
         <source>Doodle draws your drawing again in new ways</source>
         <translation>Doodle malt dein Bild noch einmal ganz neu</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="172" />
+        <location filename="../../doodle/ui/ideas.py" line="201" />
         <source>Draw something first, then Doodle can reimagine it</source>
         <translation>Mal zuerst etwas, dann kann Doodle es neu erfinden</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="175" />
+        <location filename="../../doodle/ui/ideas.py" line="204" />
         <source>Watch one drawing turn into another</source>
         <translation>Schau zu, wie sich ein Bild in ein anderes verwandelt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="177" />
+        <location filename="../../doodle/ui/ideas.py" line="206" />
         <source>Add and take away parts of drawings</source>
         <translation>Teile von Bildern dazutun und wegnehmen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="234" />
+        <location filename="../../doodle/ui/ideas.py" line="263" />
         <source>My drawing</source>
         <translation>Mein Bild</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="336" />
+        <source>%1 and %2 cannot change into each other yet: every picture is drawn as %3.</source>
+        <translation>%1 und %2 können sich noch nicht ineinander verwandeln: Jedes Bild wird als %3 gemalt.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="346" />
+        <source>Pick two drawings and watch one turn into the other</source>
+        <translation>Such dir zwei Bilder aus und schau zu, wie sich eines in das andere verwandelt</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="426" />
+        <source>Doodle has no drawing helper that can read these drawings.</source>
+        <translation>Doodle hat keinen Malhelfer, der diese Bilder lesen kann.</translation>
     </message>
 </context>
 <context>
@@ -596,7 +627,7 @@
     <message>
         <location filename="../../doodle/ui/main_window.py" line="397" />
         <source>Start a new page? You can still bring this one back with Undo.</source>
-        <translation>Eine neue Seite anfangen? Mit „Zurück“ kannst du diese wiederholen.</translation>
+        <translation>Eine neue Seite anfangen? Mit „Zurück“ kannst du diese wieder zurückholen.</translation>
     </message>
     <message>
         <location filename="../../doodle/ui/main_window.py" line="398" />
@@ -723,12 +754,12 @@
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/picker_download.py" line="103" />
+        <location filename="../../doodle/ui/picker_download.py" line="101" />
         <source>Downloading %1…</source>
         <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/picker_download.py" line="103" />
+        <location filename="../../doodle/ui/picker_download.py" line="101" />
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
@@ -741,67 +772,67 @@
 <context>
     <name>MorphDialog</name>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="138" />
+        <location filename="../../doodle/ui/morph.py" line="140" />
         <source>Morph</source>
         <translation>Verwandeln</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="145" />
+        <location filename="../../doodle/ui/morph.py" line="147" />
         <source>Start with this drawing:</source>
         <translation>Fang mit diesem Bild an:</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="146" />
+        <location filename="../../doodle/ui/morph.py" line="148" />
         <source>...and turn it into this one:</source>
         <translation>… und verwandle es in dieses:</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="156" />
+        <location filename="../../doodle/ui/morph.py" line="158" />
         <source>Morph!</source>
         <translation>Verwandeln!</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="176" />
+        <location filename="../../doodle/ui/morph.py" line="178" />
         <source>Save strip (PNG)</source>
         <translation>Bildstreifen speichern (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="177" />
+        <location filename="../../doodle/ui/morph.py" line="179" />
         <source>Save animation (GIF)</source>
         <translation>Animation speichern (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="178" />
+        <location filename="../../doodle/ui/morph.py" line="180" />
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="195" />
+        <location filename="../../doodle/ui/morph.py" line="197" />
         <source>Draw something first (or save some drawings), then come back to morph.</source>
         <translation>Mal zuerst etwas (oder speichere ein paar Bilder), dann komm zum Verwandeln zurück.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="208" />
+        <location filename="../../doodle/ui/morph.py" line="210" />
         <source>Doodle is thinking...</source>
         <translation>Doodle überlegt …</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="215" />
+        <location filename="../../doodle/ui/morph.py" line="217" />
         <source>Doodle could not morph these two. Try other drawings!</source>
         <translation>Doodle konnte diese beiden nicht verwandeln. Probier andere Bilder!</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="240" />
+        <location filename="../../doodle/ui/morph.py" line="242" />
         <source>Please type the teacher PIN to save the morph.</source>
         <translation>Bitte die Lehrer-PIN eingeben, um die Verwandlung zu speichern.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="253" />
+        <location filename="../../doodle/ui/morph.py" line="255" />
         <source>Saving did not work: %1</source>
         <translation>Das Speichern hat nicht geklappt: %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="255" />
+        <location filename="../../doodle/ui/morph.py" line="257" />
         <source>Saved in %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
@@ -1079,26 +1110,52 @@
     </message>
 </context>
 <context>
+    <name>SynthAudioSink</name>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="75" />
+        <source>No speakers or headphones were found, so the music cannot play here.</source>
+        <translation>Es wurden keine Lautsprecher oder Kopfhörer gefunden, deshalb kann hier keine Musik spielen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="85" />
+        <source>The sound device “%1” cannot play %2 Hz sound.</source>
+        <translation>Das Tongerät „%1“ kann keinen Ton mit %2 Hz abspielen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="100" />
+        <source>The sound device “%1” would not open.</source>
+        <translation>Das Tongerät „%1“ lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="129" />
+        <source>The sound stopped working (the speakers may have been unplugged).</source>
+        <translation>Der Ton geht nicht mehr (vielleicht wurden die Lautsprecher ausgesteckt).</translation>
+    </message>
+</context>
+<context>
     <name>VariationsPanel</name>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="161" />
+        <location filename="../../doodle/ui/variations.py" line="163" />
         <source>Ideas</source>
         <translation>Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="167" />
+        <location filename="../../doodle/ui/variations.py" line="169" />
         <source>More ideas</source>
         <translation>Mehr Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="200" />
+        <location filename="../../doodle/ui/variations.py" line="202" />
         <source>Use this idea</source>
         <translation>Diese Idee nehmen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/variations.py" line="201" />
+        <location filename="../../doodle/ui/variations.py" line="203" />
         <source>Idea %n</source>
-        <translation><numerusform>Idee %n</numerusform><numerusform>Idee %n</numerusform></translation>
+        <translation>
+            <numerusform>Idee %n</numerusform>
+            <numerusform>Idee %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1265,7 +1322,7 @@
 <context>
     <name>picker_download</name>
     <message>
-        <location filename="../../doodle/ui/picker_download.py" line="173" />
+        <location filename="../../doodle/ui/picker_download.py" line="178" />
         <source>Downloading new objects is for grown-ups.</source>
         <translation>Neue Motive herunterladen ist etwas für Erwachsene.</translation>
     </message>

@@ -21,112 +21,112 @@
 <context>
     <name>ClassroomTools</name>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="67" />
+        <location filename="../../doodle/ui/classroom.py" line="85" />
         <source>My drawings</source>
         <translation>Mes dessins</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="68" />
+        <location filename="../../doodle/ui/classroom.py" line="86" />
         <source>See, open and share your saved drawings</source>
         <translation>Voir, ouvrir et partager tes dessins enregistrés</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="70" />
+        <location filename="../../doodle/ui/classroom.py" line="88" />
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="71" />
+        <location filename="../../doodle/ui/classroom.py" line="89" />
         <source>Print this drawing</source>
         <translation>Imprimer ce dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="73" />
+        <location filename="../../doodle/ui/classroom.py" line="91" />
         <source>Share</source>
         <translation>Partager</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="74" />
+        <location filename="../../doodle/ui/classroom.py" line="92" />
         <source>Save this drawing as a picture, animation or tune</source>
         <translation>Enregistrer ce dessin en image, en animation ou en mélodie</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="78" />
+        <location filename="../../doodle/ui/classroom.py" line="96" />
         <source>Picture (PNG)</source>
         <translation>Image (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="79" />
+        <location filename="../../doodle/ui/classroom.py" line="97" />
         <source>Vector picture (SVG)</source>
         <translation>Image vectorielle (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="80" />
+        <location filename="../../doodle/ui/classroom.py" line="98" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="81" />
+        <location filename="../../doodle/ui/classroom.py" line="99" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation du dessin (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="82" />
+        <location filename="../../doodle/ui/classroom.py" line="100" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Données Quick, Draw! (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="83" />
+        <location filename="../../doodle/ui/classroom.py" line="101" />
         <source>Melody (MIDI)</source>
         <translation>Mélodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="88" />
+        <location filename="../../doodle/ui/classroom.py" line="106" />
         <source>Teacher</source>
         <translation>Enseignant</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="89" />
+        <location filename="../../doodle/ui/classroom.py" line="107" />
         <source>Settings for teachers (PIN)</source>
         <translation>Réglages pour les enseignants (code PIN)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="110" />
+        <location filename="../../doodle/ui/classroom.py" line="128" />
         <source>The last drawing could not be opened again: %1</source>
         <translation>Le dernier dessin n’a pas pu être rouvert : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="179" />
+        <location filename="../../doodle/ui/classroom.py" line="213" />
         <source>Your drawing could not be saved in %1, so it is kept safe in %2. Please tell your teacher.</source>
         <translation>Ton dessin n’a pas pu être enregistré dans %1, il est donc gardé en sécurité dans %2. Préviens ton enseignant.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="186" />
+        <location filename="../../doodle/ui/classroom.py" line="220" />
         <source>Your drawing could not be saved anywhere. Keep Doodle open and tell your teacher.</source>
         <translation>Ton dessin n’a pu être enregistré nulle part. Laisse Doodle ouvert et préviens ton enseignant.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="219" />
+        <location filename="../../doodle/ui/classroom.py" line="254" />
         <source>That drawing could not be opened: %1</source>
         <translation>Impossible d’ouvrir ce dessin : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="234" />
+        <location filename="../../doodle/ui/classroom.py" line="269" />
         <source>Please type the teacher PIN to export.</source>
         <translation>Tape le code PIN de l’enseignant pour exporter.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="242" />
+        <location filename="../../doodle/ui/classroom.py" line="277" />
         <source>Export did not work: %1</source>
         <translation>L’export n’a pas marché : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="244" />
+        <location filename="../../doodle/ui/classroom.py" line="279" />
         <source>Saved in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/classroom.py" line="290" />
+        <location filename="../../doodle/ui/classroom.py" line="328" />
         <source>Please type the teacher PIN to close Doodle.</source>
         <translation>Tape le code PIN de l’enseignant pour fermer Doodle.</translation>
     </message>
@@ -216,17 +216,17 @@
 <context>
     <name>DrawingDocument</name>
     <message>
-        <location filename="../../doodle/ui/document.py" line="81" />
+        <location filename="../../doodle/ui/document.py" line="90" />
         <source>Draw</source>
         <translation>Dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/document.py" line="100" />
+        <location filename="../../doodle/ui/document.py" line="109" />
         <source>Erase</source>
         <translation>Gommer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/document.py" line="104" />
+        <location filename="../../doodle/ui/document.py" line="113" />
         <source>Clear</source>
         <translation>Nouvelle page</translation>
     </message>
@@ -234,162 +234,175 @@
 <context>
     <name>GalleryDialog</name>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="129" />
+        <location filename="../../doodle/ui/gallery.py" line="133" />
         <source>My drawings</source>
         <translation>Mes dessins</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="150" />
+        <location filename="../../doodle/ui/gallery.py" line="154" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="151" />
+        <location filename="../../doodle/ui/gallery.py" line="155" />
         <source>Name...</source>
         <translation>Nom…</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="152" />
+        <location filename="../../doodle/ui/gallery.py" line="156" />
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="153" />
+        <location filename="../../doodle/ui/gallery.py" line="157" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="155" />
+        <location filename="../../doodle/ui/gallery.py" line="159" />
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="161" />
+        <location filename="../../doodle/ui/gallery.py" line="165" />
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="162" />
+        <location filename="../../doodle/ui/gallery.py" line="166" />
+        <source>Morph these two</source>
+        <translation>Transformer ces deux-là</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="169" />
         <source>Print class sheet</source>
         <translation>Imprimer la planche de la classe</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="163" />
+        <location filename="../../doodle/ui/gallery.py" line="170" />
         <source>Trash</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="165" />
+        <location filename="../../doodle/ui/gallery.py" line="172" />
         <source>Put back</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="166" />
+        <location filename="../../doodle/ui/gallery.py" line="173" />
         <source>Empty trash</source>
         <translation>Vider la corbeille</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="167" />
+        <location filename="../../doodle/ui/gallery.py" line="174" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="214" />
+        <location filename="../../doodle/ui/gallery.py" line="224" />
         <source>Picture (PNG)</source>
         <translation>Image (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="215" />
+        <location filename="../../doodle/ui/gallery.py" line="225" />
         <source>Vector picture (SVG)</source>
         <translation>Image vectorielle (SVG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="216" />
+        <location filename="../../doodle/ui/gallery.py" line="226" />
         <source>PDF, one drawing per page</source>
         <translation>PDF, un dessin par page</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="217" />
+        <location filename="../../doodle/ui/gallery.py" line="227" />
         <source>Class sheet (PDF)</source>
         <translation>Planche de la classe (PDF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="218" />
+        <location filename="../../doodle/ui/gallery.py" line="228" />
         <source>Animation of the drawing (GIF)</source>
         <translation>Animation du dessin (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="219" />
+        <location filename="../../doodle/ui/gallery.py" line="229" />
         <source>Quick, Draw! data (ndjson)</source>
         <translation>Données Quick, Draw! (ndjson)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="220" />
+        <location filename="../../doodle/ui/gallery.py" line="230" />
         <source>Melody (MIDI)</source>
         <translation>Mélodie (MIDI)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="248" />
+        <location filename="../../doodle/ui/gallery.py" line="258" />
         <source>Drawing</source>
         <translation>Dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="304" />
+        <location filename="../../doodle/ui/gallery.py" line="318" />
+        <source>One of these drawings could not be read.</source>
+        <translation>L’un de ces dessins n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/gallery.py" line="334" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="305" />
+        <location filename="../../doodle/ui/gallery.py" line="335" />
         <source>Who made this drawing?</source>
         <translation>Qui a fait ce dessin ?</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="314" />
+        <location filename="../../doodle/ui/gallery.py" line="344" />
         <source>The name could not be saved: %1</source>
         <translation>Le nom n’a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="324" />
+        <location filename="../../doodle/ui/gallery.py" line="354" />
         <source>The copy could not be made: %1</source>
         <translation>La copie n’a pas pu être faite : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="332" />
+        <location filename="../../doodle/ui/gallery.py" line="362" />
         <source>Please type the teacher PIN to delete drawings.</source>
         <translation>Tape le code PIN de l’enseignant pour supprimer des dessins.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="341" />
+        <location filename="../../doodle/ui/gallery.py" line="371" />
         <source>Could not delete: %1</source>
         <translation>Suppression impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="354" />
+        <location filename="../../doodle/ui/gallery.py" line="384" />
         <source>Please type the teacher PIN to empty the trash.</source>
         <translation>Tape le code PIN de l’enseignant pour vider la corbeille.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/gallery.py" line="358" />
+        <location filename="../../doodle/ui/gallery.py" line="388" />
         <source>%n drawing(s) deleted for good.</source>
-        <translation><numerusform>%n dessin supprimé définitivement.</numerusform><numerusform>%n dessins supprimés définitivement.</numerusform></translation>
+        <translation>
+            <numerusform>%n dessin supprimé définitivement.</numerusform>
+            <numerusform>%n dessins supprimés définitivement.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="364" />
+        <location filename="../../doodle/ui/gallery.py" line="394" />
         <source>Please type the teacher PIN to export drawings.</source>
         <translation>Tape le code PIN de l’enseignant pour exporter des dessins.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="379" />
+        <location filename="../../doodle/ui/gallery.py" line="409" />
         <source>Export did not work: %1</source>
         <translation>L’export n’a pas marché : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="381" />
+        <location filename="../../doodle/ui/gallery.py" line="411" />
         <source>Saved in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/gallery.py" line="396" />
+        <location filename="../../doodle/ui/gallery.py" line="426" />
         <source>Sent to the printer.</source>
         <translation>Envoyé à l’imprimante.</translation>
     </message>
@@ -410,79 +423,97 @@
 <context>
     <name>IdeasPanel</name>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="92" />
+        <location filename="../../doodle/ui/ideas.py" line="121" />
         <source>Play with ideas</source>
         <translation>Jouer avec les idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="96" />
+        <location filename="../../doodle/ui/ideas.py" line="125" />
         <source>Reimagine</source>
         <translation>Réinventer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="97" />
+        <location filename="../../doodle/ui/ideas.py" line="126" />
         <source>Morph</source>
         <translation>Métamorphose</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="116" />
+        <location filename="../../doodle/ui/ideas.py" line="145" />
         <source>Put this drawing on a new page</source>
         <translation>Mettre ce dessin sur une nouvelle page</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/ideas.py" line="117" />
+        <location filename="../../doodle/ui/ideas.py" line="146" />
         <source>New drawing %n</source>
-        <translation><numerusform>Nouveau dessin %n</numerusform><numerusform>Nouveau dessin %n</numerusform></translation>
+        <translation>
+            <numerusform>Nouveau dessin %n</numerusform>
+            <numerusform>Nouveau dessin %n</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="122" />
+        <location filename="../../doodle/ui/ideas.py" line="151" />
         <source>Back to my ideas</source>
         <translation>Retour à mes idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="130" />
+        <location filename="../../doodle/ui/ideas.py" line="159" />
         <source>Tricks for big kids</source>
         <translation>Astuces pour les grands</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="136" />
+        <location filename="../../doodle/ui/ideas.py" line="165" />
         <source>Mix</source>
         <translation>Mélanger</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="158" />
+        <location filename="../../doodle/ui/ideas.py" line="187" />
         <source>Reimagine, morph and mix need a drawing helper that can read drawings. The helper for this drawing cannot do that yet.</source>
         <translation>Réinventer, transformer et mélanger demandent un assistant qui sait lire les dessins. L’assistant de ce dessin ne sait pas encore le faire.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="162" />
+        <location filename="../../doodle/ui/ideas.py" line="191" />
         <source>No drawing helper that can read drawings is installed yet.</source>
         <translation>Aucun assistant capable de lire les dessins n’est encore installé.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="170" />
+        <location filename="../../doodle/ui/ideas.py" line="199" />
         <source>Doodle draws your drawing again in new ways</source>
         <translation>Doodle redessine ton dessin autrement</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="172" />
+        <location filename="../../doodle/ui/ideas.py" line="201" />
         <source>Draw something first, then Doodle can reimagine it</source>
         <translation>Dessine d’abord quelque chose, ensuite Doodle pourra le réinventer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="175" />
+        <location filename="../../doodle/ui/ideas.py" line="204" />
         <source>Watch one drawing turn into another</source>
         <translation>Regarde un dessin se transformer en un autre</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="177" />
+        <location filename="../../doodle/ui/ideas.py" line="206" />
         <source>Add and take away parts of drawings</source>
         <translation>Ajouter et enlever des morceaux de dessins</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="234" />
+        <location filename="../../doodle/ui/ideas.py" line="263" />
         <source>My drawing</source>
         <translation>Mon dessin</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="336" />
+        <source>%1 and %2 cannot change into each other yet: every picture is drawn as %3.</source>
+        <translation>%1 et %2 ne savent pas encore se transformer l’un en l’autre : chaque image est dessinée en %3.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="346" />
+        <source>Pick two drawings and watch one turn into the other</source>
+        <translation>Choisis deux dessins et regarde l’un se transformer en l’autre</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/ideas.py" line="426" />
+        <source>Doodle has no drawing helper that can read these drawings.</source>
+        <translation>Doodle n’a aucun assistant de dessin capable de lire ces dessins.</translation>
     </message>
 </context>
 <context>
@@ -723,12 +754,12 @@
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/picker_download.py" line="103" />
+        <location filename="../../doodle/ui/picker_download.py" line="101" />
         <source>Downloading %1…</source>
         <translation>Téléchargement de %1…</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/picker_download.py" line="103" />
+        <location filename="../../doodle/ui/picker_download.py" line="101" />
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -741,67 +772,67 @@
 <context>
     <name>MorphDialog</name>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="138" />
+        <location filename="../../doodle/ui/morph.py" line="140" />
         <source>Morph</source>
         <translation>Métamorphose</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="145" />
+        <location filename="../../doodle/ui/morph.py" line="147" />
         <source>Start with this drawing:</source>
         <translation>Commencer avec ce dessin :</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="146" />
+        <location filename="../../doodle/ui/morph.py" line="148" />
         <source>...and turn it into this one:</source>
         <translation>… et le transformer en celui-ci :</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="156" />
+        <location filename="../../doodle/ui/morph.py" line="158" />
         <source>Morph!</source>
         <translation>Transformer !</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="176" />
+        <location filename="../../doodle/ui/morph.py" line="178" />
         <source>Save strip (PNG)</source>
         <translation>Enregistrer la bande (PNG)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="177" />
+        <location filename="../../doodle/ui/morph.py" line="179" />
         <source>Save animation (GIF)</source>
         <translation>Enregistrer l’animation (GIF)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="178" />
+        <location filename="../../doodle/ui/morph.py" line="180" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="195" />
+        <location filename="../../doodle/ui/morph.py" line="197" />
         <source>Draw something first (or save some drawings), then come back to morph.</source>
         <translation>Dessine d’abord quelque chose (ou enregistre quelques dessins), puis reviens pour la métamorphose.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="208" />
+        <location filename="../../doodle/ui/morph.py" line="210" />
         <source>Doodle is thinking...</source>
         <translation>Doodle réfléchit…</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="215" />
+        <location filename="../../doodle/ui/morph.py" line="217" />
         <source>Doodle could not morph these two. Try other drawings!</source>
         <translation>Doodle n’a pas réussi à transformer ces deux-là. Essaie d’autres dessins !</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="240" />
+        <location filename="../../doodle/ui/morph.py" line="242" />
         <source>Please type the teacher PIN to save the morph.</source>
         <translation>Tape le code PIN de l’enseignant pour enregistrer la métamorphose.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="253" />
+        <location filename="../../doodle/ui/morph.py" line="255" />
         <source>Saving did not work: %1</source>
         <translation>L’enregistrement n’a pas marché : %1</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/morph.py" line="255" />
+        <location filename="../../doodle/ui/morph.py" line="257" />
         <source>Saved in %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1079,26 +1110,52 @@
     </message>
 </context>
 <context>
+    <name>SynthAudioSink</name>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="75" />
+        <source>No speakers or headphones were found, so the music cannot play here.</source>
+        <translation>Aucun haut-parleur ni casque n’a été trouvé, la musique ne peut donc pas jouer ici.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="85" />
+        <source>The sound device “%1” cannot play %2 Hz sound.</source>
+        <translation>L’appareil audio « %1 » ne peut pas jouer de son à %2 Hz.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="100" />
+        <source>The sound device “%1” would not open.</source>
+        <translation>L’appareil audio « %1 » ne veut pas s’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/audio_sink.py" line="129" />
+        <source>The sound stopped working (the speakers may have been unplugged).</source>
+        <translation>Le son ne marche plus (les haut-parleurs ont peut-être été débranchés).</translation>
+    </message>
+</context>
+<context>
     <name>VariationsPanel</name>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="161" />
+        <location filename="../../doodle/ui/variations.py" line="163" />
         <source>Ideas</source>
         <translation>Idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="167" />
+        <location filename="../../doodle/ui/variations.py" line="169" />
         <source>More ideas</source>
         <translation>Plus d’idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/variations.py" line="200" />
+        <location filename="../../doodle/ui/variations.py" line="202" />
         <source>Use this idea</source>
         <translation>Prendre cette idée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/variations.py" line="201" />
+        <location filename="../../doodle/ui/variations.py" line="203" />
         <source>Idea %n</source>
-        <translation><numerusform>Idée %n</numerusform><numerusform>Idée %n</numerusform></translation>
+        <translation>
+            <numerusform>Idée %n</numerusform>
+            <numerusform>Idée %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1265,7 +1322,7 @@
 <context>
     <name>picker_download</name>
     <message>
-        <location filename="../../doodle/ui/picker_download.py" line="173" />
+        <location filename="../../doodle/ui/picker_download.py" line="178" />
         <source>Downloading new objects is for grown-ups.</source>
         <translation>Télécharger de nouveaux objets, c’est pour les grands.</translation>
     </message>

@@ -18,7 +18,6 @@ from doodle.music.synth import Synth
 # equal to what QAudioSink returns.
 QtAudio = getattr(QtMultimedia, "QtAudio", None) or QtMultimedia.QAudio
 BUFFER_SECONDS = 0.05  # short enough that notes feel immediate, long enough not to stutter
-NO_DEVICE_MESSAGE = "No speakers or headphones were found, so the music cannot play here."
 
 
 class _SynthStream(QIODevice):
@@ -72,7 +71,9 @@ class SynthAudioSink(QObject):
             return True
         device = QMediaDevices.defaultAudioOutput()
         if device.isNull():
-            return self._fail(NO_DEVICE_MESSAGE)
+            return self._fail(
+                self.tr("No speakers or headphones were found, so the music cannot play here.")
+            )
         audio_format = QAudioFormat()
         audio_format.setSampleRate(self.synth.sample_rate)
         audio_format.setChannelCount(1)
@@ -80,8 +81,11 @@ class SynthAudioSink(QObject):
         if not device.isFormatSupported(audio_format):
             audio_format.setChannelCount(2)
             if not device.isFormatSupported(audio_format):
-                return self._fail(f"The sound device {device.description()!r} cannot play "
-                                  f"{self.synth.sample_rate} Hz sound.")
+                return self._fail(
+                    self.tr("The sound device “%1” cannot play %2 Hz sound.")
+                    .replace("%1", device.description())
+                    .replace("%2", str(self.synth.sample_rate))
+                )
         sink = QAudioSink(device, audio_format, self)
         sink.setBufferSize(int(self.synth.sample_rate * BUFFER_SECONDS)
                            * 2 * audio_format.channelCount())
@@ -92,7 +96,9 @@ class SynthAudioSink(QObject):
         if sink.error() != QtAudio.Error.NoError:
             sink.deleteLater()
             stream.close()
-            return self._fail(f"The sound device {device.description()!r} would not open.")
+            return self._fail(
+                self.tr("The sound device “%1” would not open.").replace("%1", device.description())
+            )
         self._sink, self._stream = sink, stream
         self.error_message = None
         self.started.emit()
@@ -119,4 +125,6 @@ class SynthAudioSink(QObject):
             return
         if sink.error() not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
             self.stop()
-            self._fail("The sound stopped working (the speakers may have been unplugged).")
+            self._fail(
+                self.tr("The sound stopped working (the speakers may have been unplugged).")
+            )

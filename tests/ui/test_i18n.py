@@ -1,13 +1,29 @@
-"""Languages: the German translation loads by setting or by locale, object names included."""
+"""Languages: the German translation loads by setting or by locale, object names included.
+
+The ``.ts`` sources are checked against the code with Qt's own ``lupdate`` (every string the
+code translates is there and translated) and the ``.qm`` files against ``lrelease``. After
+changing a translated string::
+
+    pyside6-lupdate doodle/ui/*.py doodle/export/*.py \\
+        -ts assets/i18n/doodle_de.ts assets/i18n/doodle_fr.ts
+    pyside6-lupdate -pluralonly doodle/ui/*.py doodle/export/*.py -ts assets/i18n/doodle_en.ts
+    pyside6-lrelease assets/i18n/doodle_de.ts assets/i18n/doodle_fr.ts assets/i18n/doodle_en.ts
+"""
 
 from __future__ import annotations
 
+import re
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from doodle import paths
+from doodle.music.synth import Synth
+from doodle.ui.audio_sink import SynthAudioSink
 from doodle.ui.i18n import OBJECT_LABELS, available_languages, install_translator, object_label
 
 MAGENTA_OBJECTS = (
@@ -45,6 +61,17 @@ def test_french_is_shipped_too(english_afterwards):
     assert install_translator(english_afterwards, "fr_CA") == "fr"
     assert QCoreApplication.translate("MainWindow", "Undo") == "Annuler"
     assert object_label("hedgehog") == "Hérisson"
+    # Each button of the main window says its own word, not its neighbour's.
+    main_window = {
+        "Draw": "Dessiner",
+        "Rubber": "Gomme",
+        "Take back the last step (Ctrl+Z)": "Annuler la dernière étape (Ctrl+Z)",
+        "Hints": "Indices",
+        "Keep it": "Je le garde",
+        "Another one": "Un autre",
+    }
+    for english, french in main_window.items():
+        assert QCoreApplication.translate("MainWindow", english) == french
 
 
 def test_system_locale_is_the_default(english_afterwards, monkeypatch):
@@ -87,3 +114,93 @@ def test_every_object_and_every_string_is_translated(english_afterwards):
             if m.find("translation").get("type") == "unfinished"
         ]
         assert unfinished == [], language
+
+
+LANGUAGES = ("de", "fr")
+TRANSLATED_CODE = ("doodle/ui", "doodle/export")
+PLACEHOLDER = re.compile(r"%(?:\d|n)")
+
+
+def _qt_tool(name: str) -> str:
+    return str(Path(PySide6.__file__).parent / name)
+
+
+def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts_file).getroot()
+    return {
+        (context.findtext("name"), message.findtext("source")): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def _translations(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
+
+
+def _strings_in_the_code(tmp_path: Path) -> dict[tuple[str, str], ET.Element]:
+    root = Path(__file__).resolve().parents[2]
+    sources = [str(path) for folder in TRANSLATED_CODE for path in (root / folder).glob("*.py")]
+    extracted = tmp_path / "extracted.ts"
+    subprocess.run(
+        [_qt_tool("lupdate"), "-silent", *sources, "-ts", str(extracted)],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return _messages(extracted)
+
+
+def test_every_translated_string_of_the_code_is_in_german_and_french(tmp_path):
+    in_code = _strings_in_the_code(tmp_path)
+    assert ("IdeasPanel", "Pick two drawings and watch one turn into the other") in in_code
+    for language in LANGUAGES:
+        shipped = _messages(paths.assets_dir() / "i18n" / f"doodle_{language}.ts")
+        missing = sorted(set(in_code) - set(shipped))
+        assert missing == [], f"run pyside6-lupdate for doodle_{language}.ts: {missing}"
+        empty = [
+            key
+            for key, message in shipped.items()
+            if key in in_code and not all(text.strip() for text in _translations(message))
+        ]
+        assert empty == [], language
+
+
+def test_translations_keep_placeholders_and_accelerators():
+    for language in LANGUAGES:
+        for (context, source), message in _messages(
+            paths.assets_dir() / "i18n" / f"doodle_{language}.ts"
+        ).items():
+            for text in _translations(message):
+                assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
+                    language,
+                    context,
+                    source,
+                )
+                assert ("&" in text) == ("&" in source), (language, context, source)
+
+
+@pytest.mark.parametrize("language", ("de", "fr", "en"))
+def test_compiled_translations_match_their_sources(tmp_path, language):
+    folder = paths.assets_dir() / "i18n"
+    source, compiled = folder / f"doodle_{language}.ts", tmp_path / f"doodle_{language}.qm"
+    subprocess.run(
+        [_qt_tool("lrelease"), "-silent", str(source), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    assert compiled.read_bytes() == (folder / f"doodle_{language}.qm").read_bytes(), (
+        f"run pyside6-lrelease for doodle_{language}.ts"
+    )
+
+
+def test_sound_problems_are_said_in_german(english_afterwards):
+    install_translator(english_afterwards, "de")
+    sink = SynthAudioSink(Synth())
+    said = sink.tr("The sound stopped working (the speakers may have been unplugged).")
+    assert said == "Der Ton geht nicht mehr (vielleicht wurden die Lautsprecher ausgesteckt)."
