@@ -840,67 +840,107 @@
 <context>
     <name>MusicControls</name>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="56" />
+        <location filename="../../doodle/ui/music_controls.py" line="34" />
+        <source>Music box</source>
+        <translation>Spieluhr</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="35" />
+        <source>Marimba</source>
+        <translation>Marimba</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="36" />
+        <source>Flute</source>
+        <translation>Flöte</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="37" />
+        <source>Soft piano</source>
+        <translation>Sanftes Klavier</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="38" />
+        <source>Ocarina</source>
+        <translation>Okarina</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="39" />
+        <source>Xylophone</source>
+        <translation>Xylophon</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="40" />
+        <source>Bassoon</source>
+        <translation>Fagott</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="41" />
+        <source>Harp</source>
+        <translation>Harfe</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="67" />
         <source>Music</source>
         <translation>Musik</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="58" />
+        <location filename="../../doodle/ui/music_controls.py" line="69" />
         <source>Music that follows your drawing</source>
         <translation>Musik, die deinem Malen folgt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="63" />
+        <location filename="../../doodle/ui/music_controls.py" line="74" />
         <source>How loud</source>
         <translation>Wie laut</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="65" />
+        <location filename="../../doodle/ui/music_controls.py" line="76" />
         <source>Animal's own</source>
         <translation>Passend zum Bild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="68" />
+        <location filename="../../doodle/ui/music_controls.py" line="79" />
         <source>Which instrument plays</source>
         <translation>Welches Instrument spielt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="70" />
+        <location filename="../../doodle/ui/music_controls.py" line="81" />
         <source>Calm</source>
         <translation>Ruhig</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="71" />
+        <location filename="../../doodle/ui/music_controls.py" line="82" />
         <source>Lively</source>
         <translation>Lebhaft</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="72" />
+        <location filename="../../doodle/ui/music_controls.py" line="83" />
         <source>Calm or lively music</source>
         <translation>Ruhige oder lebhafte Musik</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="74" />
+        <location filename="../../doodle/ui/music_controls.py" line="85" />
         <source>Sound out</source>
         <translation>Ton-Ausgang</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="75" />
+        <location filename="../../doodle/ui/music_controls.py" line="86" />
         <source>Speakers (built-in synth) or a MIDI port</source>
         <translation>Lautsprecher (eingebauter Synthesizer) oder ein MIDI-Anschluss</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="172" />
+        <location filename="../../doodle/ui/music_controls.py" line="183" />
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="173" />
+        <location filename="../../doodle/ui/music_controls.py" line="184" />
         <source>Speakers (built-in synth)</source>
         <translation>Lautsprecher (eingebauter Synthesizer)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="174" />
+        <location filename="../../doodle/ui/music_controls.py" line="185" />
         <source>Doodle MIDI port (for other programs)</source>
         <translation>Doodle-MIDI-Anschluss (für andere Programme)</translation>
     </message>

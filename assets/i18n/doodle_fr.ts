@@ -840,67 +840,107 @@
 <context>
     <name>MusicControls</name>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="56" />
+        <location filename="../../doodle/ui/music_controls.py" line="34" />
+        <source>Music box</source>
+        <translation>Boîte à musique</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="35" />
+        <source>Marimba</source>
+        <translation>Marimba</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="36" />
+        <source>Flute</source>
+        <translation>Flûte</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="37" />
+        <source>Soft piano</source>
+        <translation>Piano doux</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="38" />
+        <source>Ocarina</source>
+        <translation>Ocarina</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="39" />
+        <source>Xylophone</source>
+        <translation>Xylophone</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="40" />
+        <source>Bassoon</source>
+        <translation>Basson</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="41" />
+        <source>Harp</source>
+        <translation>Harpe</translation>
+    </message>
+    <message>
+        <location filename="../../doodle/ui/music_controls.py" line="67" />
         <source>Music</source>
         <translation>Musique</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="58" />
+        <location filename="../../doodle/ui/music_controls.py" line="69" />
         <source>Music that follows your drawing</source>
         <translation>Une musique qui suit ton dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="63" />
+        <location filename="../../doodle/ui/music_controls.py" line="74" />
         <source>How loud</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="65" />
+        <location filename="../../doodle/ui/music_controls.py" line="76" />
         <source>Animal's own</source>
         <translation>Celui de l’animal</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="68" />
+        <location filename="../../doodle/ui/music_controls.py" line="79" />
         <source>Which instrument plays</source>
         <translation>Quel instrument joue</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="70" />
+        <location filename="../../doodle/ui/music_controls.py" line="81" />
         <source>Calm</source>
         <translation>Calme</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="71" />
+        <location filename="../../doodle/ui/music_controls.py" line="82" />
         <source>Lively</source>
         <translation>Joyeuse</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="72" />
+        <location filename="../../doodle/ui/music_controls.py" line="83" />
         <source>Calm or lively music</source>
         <translation>Musique calme ou joyeuse</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="74" />
+        <location filename="../../doodle/ui/music_controls.py" line="85" />
         <source>Sound out</source>
         <translation>Sortie du son</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="75" />
+        <location filename="../../doodle/ui/music_controls.py" line="86" />
         <source>Speakers (built-in synth) or a MIDI port</source>
         <translation>Haut-parleurs (synthé intégré) ou un port MIDI</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="172" />
+        <location filename="../../doodle/ui/music_controls.py" line="183" />
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="173" />
+        <location filename="../../doodle/ui/music_controls.py" line="184" />
         <source>Speakers (built-in synth)</source>
         <translation>Haut-parleurs (synthé intégré)</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/music_controls.py" line="174" />
+        <location filename="../../doodle/ui/music_controls.py" line="185" />
         <source>Doodle MIDI port (for other programs)</source>
         <translation>Port MIDI de Doodle (pour d’autres programmes)</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,17 @@ from doodle.ui.audio_sink import SynthAudioSink
 from doodle.ui.widgets import BigButton
 
 OWN_INSTRUMENT = ""  # combo data: the instrument that belongs to the object being drawn
+# The labels of doodle.music.objects.INSTRUMENTS, named for lupdate; this class translates them.
+INSTRUMENT_LABELS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("MusicControls", "Music box"),
+    QT_TRANSLATE_NOOP("MusicControls", "Marimba"),
+    QT_TRANSLATE_NOOP("MusicControls", "Flute"),
+    QT_TRANSLATE_NOOP("MusicControls", "Soft piano"),
+    QT_TRANSLATE_NOOP("MusicControls", "Ocarina"),
+    QT_TRANSLATE_NOOP("MusicControls", "Xylophone"),
+    QT_TRANSLATE_NOOP("MusicControls", "Bassoon"),
+    QT_TRANSLATE_NOOP("MusicControls", "Harp"),
+)
 
 
 class MusicControls(QWidget):

@@ -22,9 +22,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from doodle import paths
+from doodle.music import midi_out
+from doodle.music.midi_out import MidiSettings
+from doodle.music.objects import INSTRUMENTS
+from doodle.music.player import MusicPlayer
 from doodle.music.synth import Synth
 from doodle.ui.audio_sink import SynthAudioSink
 from doodle.ui.i18n import OBJECT_LABELS, available_languages, install_translator, object_label
+from doodle.ui.music_controls import INSTRUMENT_LABELS, MusicControls
 
 MAGENTA_OBJECTS = (
     "bear bird dog dolphin hedgehog monkey parrot rabbit sheep tiger palm_tree ambulance bicycle "
@@ -204,3 +209,17 @@ def test_sound_problems_are_said_in_german(english_afterwards):
     sink = SynthAudioSink(Synth())
     said = sink.tr("The sound stopped working (the speakers may have been unplugged).")
     assert said == "Der Ton geht nicht mehr (vielleicht wurden die Lautsprecher ausgesteckt)."
+
+
+def test_instruments_are_named_in_french(english_afterwards, qtbot):
+    assert {instrument.label for instrument in INSTRUMENTS.values()} == set(INSTRUMENT_LABELS)
+    install_translator(english_afterwards, "fr")
+    midi_out.save_settings(MidiSettings("synth"))
+    controls = MusicControls(MusicPlayer(seed=0))
+    qtbot.addWidget(controls)
+    try:
+        box = controls.instrument_box
+        assert box.itemText(box.findData("harp")) == "Harpe"
+        assert box.itemText(box.findData("music_box")) == "Boîte à musique"
+    finally:
+        controls.shutdown()
