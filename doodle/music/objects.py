@@ -71,6 +71,21 @@ OBJECT_MUSIC: dict[str, ObjectMusic] = {
     "tree": ObjectMusic(64, True, "marimba"),
     "sun": ObjectMusic(72, False, "music_box"),
     "cloud": ObjectMusic(69, True, "flute"),
+    # The objects of the bundled and downloadable drawing models.
+    "ambulance": ObjectMusic(70, False, "xylophone"),
+    "bicycle": ObjectMusic(74, False, "xylophone"),
+    "bulldozer": ObjectMusic(57, False, "bassoon"),
+    "dolphin": ObjectMusic(76, False, "harp"),
+    "hedgehog": ObjectMusic(66, False, "marimba"),
+    "key": ObjectMusic(79, False, "music_box"),
+    "lobster": ObjectMusic(63, True, "marimba"),
+    "monkey": ObjectMusic(68, False, "marimba"),
+    "palm_tree": ObjectMusic(65, False, "harp"),
+    "parrot": ObjectMusic(78, False, "flute"),
+    "rain": ObjectMusic(69, True, "piano"),
+    "rhinoceros": ObjectMusic(56, True, "bassoon"),
+    "roller_coaster": ObjectMusic(73, False, "xylophone"),
+    "tiger": ObjectMusic(61, True, "bassoon"),
 }
 
 
