@@ -26,7 +26,7 @@
 <context>
     <name>VariationsPanel</name>
     <message numerus="yes">
-        <location filename="../../doodle/ui/variations.py" line="203"/>
+        <location filename="../../doodle/ui/variations.py" line="225"/>
         <source>Idea %n</source>
         <translation>
             <numerusform>Idea %n</numerusform>

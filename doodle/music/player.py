@@ -1,8 +1,10 @@
 """The music player: drawing listener, generator, conductor, scheduler and output together.
 
 The app creates one ``MusicPlayer``, gives its ``listener`` the canvas's pen events and its
-``synth`` to the audio sink, and calls ``start``/``stop``. Messages for the user (a MIDI port
-vanished, the model is missing) go to ``on_message`` and every switch of output to
+``synth`` to the audio sink, and calls ``start``/``stop``. Problems for the user (a MIDI port
+vanished, the model is missing) go to ``on_message`` as a ``MusicMessage`` (what went wrong
+and its technical details; the UI puts it into words in the user's language) and every
+switch of output to
 ``on_output_changed`` (with the new output's name; the speakers are needed exactly when it is
 the built-in synth). Both may be called from a background thread: the UI must hand them to
 its own thread. Imports no Qt.
@@ -13,6 +15,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from doodle.core.errors import ModelError
@@ -28,6 +32,23 @@ from doodle.music.scheduler import JitterStats, NoteScheduler
 from doodle.music.synth import Synth
 
 WATCH_INTERVAL_S = 1.0
+
+
+class MusicProblem(Enum):
+    """What went wrong with the music (the details each one carries are listed)."""
+
+    NO_MELODY_MODEL = "no_melody_model"  # the model's error
+    PORT_NOT_CONNECTED = "port_not_connected"  # the port's name; the synth plays instead
+    OUTPUT_UNUSABLE = "output_unusable"  # the error opening it; the synth plays instead
+    OUTPUT_LOST = "output_lost"  # the output's name, the error; the synth plays instead
+
+
+@dataclass(frozen=True)
+class MusicMessage:
+    """A problem to tell the user about, with its technical details (names, error texts)."""
+
+    problem: MusicProblem
+    details: tuple[str, ...] = ()
 
 
 class _PlayerOutput:
@@ -67,7 +88,7 @@ class MusicPlayer:
         model_folder: Path | None = None,
         synth: Synth | None = None,
         clock: Callable[[], float] = time.monotonic,
-        on_message: Callable[[str], None] | None = None,
+        on_message: Callable[[MusicMessage], None] | None = None,
         seed: int | None = None,
     ) -> None:
         self.activity = DrawingActivity(clock)
@@ -113,7 +134,7 @@ class MusicPlayer:
             try:
                 model = MelodyModel(self._model_folder)
             except ModelError as error:
-                self._tell(f"Music is not available: {error}")
+                self._tell(MusicProblem.NO_MELODY_MODEL, str(error))
                 return False
             music = music_for(self._object_name)
             self._generator = MelodyGenerator(model, self._seed)
@@ -242,19 +263,17 @@ class MusicPlayer:
             ports = midi_out.list_output_ports()
             if settings.output == "port" and settings.port:
                 if settings.port not in ports:
-                    self._tell(f"The MIDI port {settings.port!r} is not connected; "
-                               "playing on the built-in synth.")
+                    self._tell(MusicProblem.PORT_NOT_CONNECTED, settings.port)
                     return self.synth
                 return MidiPortOutput.open(settings.port)
             chosen = midi_out.default_port(ports)
             return MidiPortOutput.open(chosen) if chosen else self.synth
         except OutputLost as error:
-            self._tell(f"{error}; playing on the built-in synth.")
+            self._tell(MusicProblem.OUTPUT_UNUSABLE, str(error))
             return self.synth
 
     def _on_output_lost(self, output: NoteOutput, error: Exception) -> NoteOutput | None:
-        self._tell(f"The MIDI output {output.name!r} went away ({error}); "
-                   "playing on the built-in synth.")
+        self._tell(MusicProblem.OUTPUT_LOST, output.name, str(error))
         replacement = _PlayerOutput(self.synth, self)
         try:
             output.close()
@@ -281,6 +300,6 @@ class MusicPlayer:
         if self.on_output_changed is not None:
             self.on_output_changed(name)
 
-    def _tell(self, message: str) -> None:
+    def _tell(self, problem: MusicProblem, *details: str) -> None:
         if self.on_message is not None:
-            self.on_message(message)
+            self.on_message(MusicMessage(problem, details))

@@ -82,16 +82,37 @@ class ClassroomTools(QObject):
     # -- buttons -------------------------------------------------------------------------------
 
     def _build_buttons(self) -> None:
-        self.gallery_button = BigButton("gallery", self.tr("My drawings"))
-        self.gallery_button.setToolTip(self.tr("See, open and share your saved drawings"))
+        self.gallery_button = BigButton("gallery", "")
         self.gallery_button.clicked.connect(self.open_gallery)
-        self.print_button = BigButton("print", self.tr("Print"))
-        self.print_button.setToolTip(self.tr("Print this drawing"))
+        self.print_button = BigButton("print", "")
         self.print_button.clicked.connect(self.print_current)
-        self.export_button = BigButton("export", self.tr("Share"))
-        self.export_button.setToolTip(self.tr("Save this drawing as a picture, animation or tune"))
+        self.export_button = BigButton("export", "")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
+        self._export_actions = {
+            fmt: menu.addAction("", lambda f=fmt: self.export_current(f))
+            for fmt in CANVAS_EXPORT_FORMATS
+        }
+        self.export_button.setMenu(menu)
+        self.settings_button = BigButton("settings", "")
+        self.settings_button.clicked.connect(self.open_settings)
+        self.retranslate()
+        for button in (
+            self.gallery_button,
+            self.export_button,
+            self.print_button,
+            self.settings_button,
+        ):
+            self.window.add_to_teacher_area(button)
+
+    def retranslate(self) -> None:
+        """Set the buttons' texts in the current language (at start and on a switch)."""
+        self.gallery_button.setText(self.tr("My drawings"))
+        self.gallery_button.setToolTip(self.tr("See, open and share your saved drawings"))
+        self.print_button.setText(self.tr("Print"))
+        self.print_button.setToolTip(self.tr("Print this drawing"))
+        self.export_button.setText(self.tr("Share"))
+        self.export_button.setToolTip(self.tr("Save this drawing as a picture, animation or tune"))
         labels = {
             "png": self.tr("Picture (PNG)"),
             "svg": self.tr("Vector picture (SVG)"),
@@ -100,19 +121,10 @@ class ClassroomTools(QObject):
             "ndjson": self.tr("Quick, Draw! data (ndjson)"),
             "mid": self.tr("Melody (MIDI)"),
         }
-        for fmt in CANVAS_EXPORT_FORMATS:
-            menu.addAction(labels[fmt], lambda f=fmt: self.export_current(f))
-        self.export_button.setMenu(menu)
-        self.settings_button = BigButton("settings", self.tr("Teacher"))
+        for fmt, action in self._export_actions.items():
+            action.setText(labels[fmt])
+        self.settings_button.setText(self.tr("Teacher"))
         self.settings_button.setToolTip(self.tr("Settings for teachers (PIN)"))
-        self.settings_button.clicked.connect(self.open_settings)
-        for button in (
-            self.gallery_button,
-            self.export_button,
-            self.print_button,
-            self.settings_button,
-        ):
-            self.window.add_to_teacher_area(button)
 
     # -- start-up ------------------------------------------------------------------------------
 
@@ -295,7 +307,7 @@ class ClassroomTools(QObject):
         self.autosaver.save_folder = self.settings.drawings_folder
         self.apply_offered_objects()
         if language_changed:
-            # Dialogs opened from now on speak the new language; the window after a restart.
+            # Every widget gets a LanguageChange event and puts its texts into the new language.
             install_translator(QCoreApplication.instance(), self.settings.language)
         if kiosk_changed:
             if self.settings.kiosk:
@@ -323,6 +335,8 @@ class ClassroomTools(QObject):
         self.autosaver.flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         if watched is self.window and event.type() == QEvent.Type.Close:
             if not confirm_teacher(
                 self.window, self.settings, self.tr("Please type the teacher PIN to close Doodle.")

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from doodle.engine.recognize import Guess, Recognizer, load_classifier
 from doodle.ui.picker import SMALL_PICTURE_PX, ObjectButton, PickerController
-from doodle.ui.picker_art import object_label
 from doodle.ui.workers import InferenceWorker
 
 RECOGNIZE_CHANNEL = "recognize"
@@ -35,12 +34,22 @@ class GuessBar(QWidget):
         self.setObjectName("guessBar")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.question = QLabel(self.tr("Is it…"))
+        self.question = QLabel()
         self.question.setObjectName("paneTitle")
         layout.addWidget(self.question)
         self._layout = layout
         self._buttons: list[ObjectButton] = []
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """Set its own text in the current language (the guess buttons follow by themselves)."""
+        self.question.setText(self.tr("Is it…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def buttons(self) -> list[ObjectButton]:
         return list(self._buttons)
@@ -48,17 +57,20 @@ class GuessBar(QWidget):
     def guessed_names(self) -> list[str]:
         return [button.name for button in self._buttons]
 
+    def _as_question(self, object_name: str) -> str:
+        # "Bear?" rather than "a bear?": no article to get wrong in any language.
+        return self.tr("%1?").replace("%1", object_name)
+
     def set_guesses(
         self, guesses: Sequence[tuple[str, str, Sequence[np.ndarray]]], active: str = ""
     ) -> None:
-        """Show ``(name, text, picture strokes)`` guesses, best first; none hides the bar."""
+        """Show ``(name, model label, picture strokes)`` guesses, best first; none hides the bar."""
         for button in self._buttons:
             self._layout.removeWidget(button)
             button.deleteLater()
         self._buttons = []
-        for name, text, strokes in guesses:
-            # "Bear?" rather than "a bear?": no article to get wrong in any language.
-            button = ObjectButton(name, self.tr("%1?").replace("%1", text), SMALL_PICTURE_PX)
+        for name, label, strokes in guesses:
+            button = ObjectButton(name, label, SMALL_PICTURE_PX, phrase=self._as_question)
             button.setChecked(name == active)
             if strokes:
                 button.set_picture(strokes)
@@ -134,7 +146,7 @@ class RecognitionController(QObject):
     def _show(self) -> None:
         infos = {info.name: info for info in self.window.draw_along.models()}
         rows = [
-            (g.name, object_label(g.name, infos[g.name].label), self.picker.picker.picture(g.name))
+            (g.name, infos[g.name].label, self.picker.picker.picture(g.name))
             for g in self.last_guesses
             if g.name in infos
         ]

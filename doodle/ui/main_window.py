@@ -39,7 +39,7 @@ follows. Settings: ``apply_settings(settings)`` (keys ``idea_panes``, ``hints_on
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -62,6 +62,7 @@ from doodle.ui.canvas import DrawingCanvas
 from doodle.ui.completion import CompletionPreview
 from doodle.ui.document import DrawingDocument
 from doodle.ui.draw_along import COMPLETION, VARIATIONS, DrawAlong, DrawRequest
+from doodle.ui.picker_art import object_label
 from doodle.ui.style import MODEL_COLORS, STYLE_SHEET
 from doodle.ui.variations import DEFAULT_PANES, VariationsPanel
 from doodle.ui.widgets import BigButton, BrushSizes, ColorPalette, MessageBanner, icon
@@ -90,7 +91,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, registry: ModelRegistry | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Doodle"))
         self.setWindowIcon(icon("doodle"))
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumSize(QSize(640, 480))
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._variations_child: list[np.ndarray] = []
         self._portrait: bool | None = None
         self._clear_dialog: QMessageBox | None = None
+        self._thinking = False  # the model is finishing the drawing
 
         self._variations_timer = QTimer(self)
         self._variations_timer.setSingleShot(True)
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._connect()
         self._on_draw_along_models_changed()
+        self.retranslate()
         self._update_undo_buttons()
         # The model chosen while DrawAlong started: take it up as if it had just been chosen
         # (object name, and ideas even for an empty page).
@@ -206,12 +208,9 @@ class MainWindow(QMainWindow):
         rows.addLayout(self._tool_row)
         rows.addLayout(self._tool_row_2)
         self._tool_row_2.addStretch(1)
-        self.undo_button = BigButton("undo", self.tr("Undo"))
-        self.redo_button = BigButton("redo", self.tr("Redo"))
-        self.clear_button = BigButton("clear", self.tr("New page"))
-        self.undo_button.setToolTip(self.tr("Take back the last step (Ctrl+Z)"))
-        self.redo_button.setToolTip(self.tr("Bring it back again (Ctrl+Shift+Z)"))
-        self.clear_button.setToolTip(self.tr("Start a new drawing"))
+        self.undo_button = BigButton("undo", "")
+        self.redo_button = BigButton("redo", "")
+        self.clear_button = BigButton("clear", "")
         self.palette = ColorPalette()
         self._palette_separator = _separator(Qt.Orientation.Vertical)
         for widget in (self.undo_button, self.redo_button, self.clear_button):
@@ -230,9 +229,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(strip)
         layout.setContentsMargins(6, 8, 6, 8)
         layout.setSpacing(8)
-        self.pencil_button = BigButton("pencil", self.tr("Draw"))
-        self.eraser_button = BigButton("eraser", self.tr("Rubber"))
-        self.eraser_button.setToolTip(self.tr("Rub out whole lines"))
+        self.pencil_button = BigButton("pencil", "")
+        self.eraser_button = BigButton("eraser", "")
         tool_group = QButtonGroup(self)
         for button in (self.pencil_button, self.eraser_button):
             button.setCheckable(True)
@@ -252,12 +250,11 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.picker_area = _area("pickerArea", QBoxLayout.Direction.LeftToRight)
-        chooser_label = QLabel(self.tr("Let's draw:"))
-        chooser_label.setObjectName("paneTitle")
+        self._chooser_label = QLabel()
+        self._chooser_label.setObjectName("paneTitle")
         self.model_chooser = QComboBox()
         self.model_chooser.setMinimumWidth(200)
-        self.model_chooser.setToolTip(self.tr("Choose what to draw together"))
-        self.picker_area.layout().addWidget(chooser_label)
+        self.picker_area.layout().addWidget(self._chooser_label)
         self.picker_area.layout().addWidget(self.model_chooser)
         self.picker_area.layout().addStretch(1)
         self.picker_area.show()
@@ -297,38 +294,34 @@ class MainWindow(QMainWindow):
         rows.addLayout(layout)
         rows.addLayout(self._bottom_row_2)
         self._bottom_row_2.addStretch(1)
-        self.finish_button = BigButton("finish", self.tr("Finish it!"))
+        self.finish_button = BigButton("finish", "")
         self.finish_button.setObjectName("finishButton")
         self.finish_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.finish_button.setMinimumWidth(170)
         layout.addWidget(self.finish_button)
         # Where the child just pressed "Finish it!", the same spot asks: keep it or another?
-        self.keep_button = BigButton("keep", self.tr("Keep it"))
+        self.keep_button = BigButton("keep", "")
         self.keep_button.setObjectName("keepButton")
-        self.another_button = BigButton("another", self.tr("Another one"))
+        self.another_button = BigButton("another", "")
         for button in (self.keep_button, self.another_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.hide()
             layout.addWidget(button)
-        calm = QLabel()
-        calm.setPixmap(icon("calm").pixmap(34, 34))
-        calm.setToolTip(self.tr("calm"))
-        wild = QLabel()
-        wild.setPixmap(icon("wild").pixmap(34, 34))
-        wild.setToolTip(self.tr("wild"))
+        self._calm_label = QLabel()
+        self._calm_label.setPixmap(icon("calm").pixmap(34, 34))
+        self._wild_label = QLabel()
+        self._wild_label.setPixmap(icon("wild").pixmap(34, 34))
         self.temperature_slider = QSlider(Qt.Orientation.Horizontal)
         self.temperature_slider.setRange(0, 100)
         self.temperature_slider.setMinimumWidth(120)
         self.temperature_slider.setMaximumWidth(220)
-        self.temperature_slider.setToolTip(self.tr("Calm or wild drawing"))
         self.set_temperature(DEFAULT_TEMPERATURE)
-        layout.addWidget(calm)
+        layout.addWidget(self._calm_label)
         layout.addWidget(self.temperature_slider)
-        layout.addWidget(wild)
-        self.hint_button = BigButton("hint", self.tr("Hints"))
+        layout.addWidget(self._wild_label)
+        self.hint_button = BigButton("hint", "")
         self.hint_button.setCheckable(True)
         self.hint_button.setChecked(True)
-        self.hint_button.setToolTip(self.tr("Show a ghost line of what could come next"))
         layout.addWidget(self.hint_button)
         layout.addStretch(1)
         self.music_area = _area("musicArea", QBoxLayout.Direction.LeftToRight)
@@ -384,6 +377,53 @@ class MainWindow(QMainWindow):
         self.draw_along.failed.connect(self._on_draw_along_failed)
         self.draw_along.busy_changed.connect(self._on_draw_along_busy_changed)
         self.preview.finished_playing.connect(self._on_preview_finished_playing)
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text of the window in the current language (at start and on a switch)."""
+        self.setWindowTitle(self.tr("Doodle"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.clear_button.setText(self.tr("New page"))
+        self.undo_button.setToolTip(self.tr("Take back the last step (Ctrl+Z)"))
+        self.redo_button.setToolTip(self.tr("Bring it back again (Ctrl+Shift+Z)"))
+        self.clear_button.setToolTip(self.tr("Start a new drawing"))
+        self.pencil_button.setText(self.tr("Draw"))
+        self.eraser_button.setText(self.tr("Rubber"))
+        self.eraser_button.setToolTip(self.tr("Rub out whole lines"))
+        self._chooser_label.setText(self.tr("Let's draw:"))
+        self.model_chooser.setToolTip(self.tr("Choose what to draw together"))
+        self._label_chooser_items()
+        self._show_finish_text()
+        self.keep_button.setText(self.tr("Keep it"))
+        self.another_button.setText(self.tr("Another one"))
+        self._calm_label.setToolTip(self.tr("calm"))
+        self._wild_label.setToolTip(self.tr("wild"))
+        self.temperature_slider.setToolTip(self.tr("Calm or wild drawing"))
+        self.hint_button.setText(self.tr("Hints"))
+        self.hint_button.setToolTip(self.tr("Show a ghost line of what could come next"))
+        self._update_ai_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _label_chooser_items(self) -> None:
+        labels = {info.name: info.label for info in self.draw_along.models()}
+        for index in range(self.model_chooser.count()):
+            name = self.model_chooser.itemData(index)
+            text = object_label(name, labels.get(name, "")) if name else ""
+            self.model_chooser.setItemText(index, text or self.tr("(nothing installed yet)"))
+
+    def _show_finish_text(self) -> None:
+        thinking, finish = self.tr("Thinking..."), self.tr("Finish it!")
+        self.finish_button.setText(thinking if self._thinking else finish)
+        # Keeps its widest size: a button that changes width makes the whole bottom bar lay
+        # out and repaint again at every request and every result.
+        widest = max(self.finish_button.minimumWidth(), self.finish_button.sizeHint().width())
+        self.finish_button.setMinimumWidth(widest)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -549,7 +589,7 @@ class MainWindow(QMainWindow):
     def _on_draw_along_models_changed(self) -> None:
         self.model_chooser.clear()
         for info in self.draw_along.models():
-            self.model_chooser.addItem(info.label, info.name)
+            self.model_chooser.addItem(object_label(info.name, info.label), info.name)
         if not self.draw_along.has_models():
             self.model_chooser.addItem(self.tr("(nothing installed yet)"), "")
         self._select_chooser_item(self.draw_along.active_model())
@@ -601,11 +641,8 @@ class MainWindow(QMainWindow):
 
     def _on_draw_along_busy_changed(self, channel: str, busy: bool) -> None:
         if channel == COMPLETION:
-            self.finish_button.setText(self.tr("Thinking...") if busy else self.tr("Finish it!"))
-            # Keeps its widest size: a button that changes width makes the whole bottom bar lay
-            # out and repaint again at every request and every result.
-            widest = max(self.finish_button.minimumWidth(), self.finish_button.sizeHint().width())
-            self.finish_button.setMinimumWidth(widest)
+            self._thinking = busy
+            self._show_finish_text()
         elif channel == VARIATIONS and not busy and not self._variations_timer.isActive():
             self.variations_panel.set_waiting(False)
 

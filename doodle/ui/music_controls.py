@@ -8,9 +8,10 @@ draw-along controller to them.
 
 from __future__ import annotations
 
+import re
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from doodle.music import midi_out
 from doodle.music.midi_out import MidiSettings
 from doodle.music.objects import INSTRUMENTS
-from doodle.music.player import MusicPlayer
+from doodle.music.player import MusicMessage, MusicPlayer, MusicProblem
 from doodle.ui.audio_sink import SynthAudioSink
 from doodle.ui.widgets import BigButton
 
@@ -40,20 +41,26 @@ INSTRUMENT_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("MusicControls", "Bassoon"),
     QT_TRANSLATE_NOOP("MusicControls", "Harp"),
 )
+PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def _fill(template: str, details: tuple[str, ...]) -> str:
+    """``template`` with %1, %2, ... replaced by the details (all at once: a detail may hold %)."""
+    return PLACEHOLDER.sub(lambda match: details[int(match.group(1)) - 1], template)
 
 
 class MusicControls(QWidget):
     """The music button and its settings; ``message_posted`` carries friendly messages."""
 
     message_posted = Signal(str)
-    _player_said = Signal(str)  # from the player's threads, delivered on the UI thread
+    _player_said = Signal(object)  # MusicMessage from the player's threads, for the UI thread
     _player_output_changed = Signal(str)  # likewise
 
     def __init__(self, player: MusicPlayer | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.player = player or MusicPlayer()
         self.player.on_message = self._player_said.emit
-        self._player_said.connect(self.message_posted, Qt.ConnectionType.QueuedConnection)
+        self._player_said.connect(self._on_player_said, Qt.ConnectionType.QueuedConnection)
         self.player.on_output_changed = self._player_output_changed.emit
         self._player_output_changed.connect(self._on_player_output_changed,
                                             Qt.ConnectionType.QueuedConnection)
@@ -64,26 +71,20 @@ class MusicControls(QWidget):
         self._stroke_open = False
         self._last_point = (0.5, 0.5)
 
-        self.music_button = BigButton("music", self.tr("Music"))
+        self.music_button = BigButton("music", "")
         self.music_button.setCheckable(True)
-        self.music_button.setToolTip(self.tr("Music that follows your drawing"))
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(80)
         self.volume_slider.setMinimumWidth(110)
-        self.volume_slider.setToolTip(self.tr("How loud"))
         self.instrument_box = QComboBox()
-        self.instrument_box.addItem(self.tr("Animal's own"), OWN_INSTRUMENT)
+        self.instrument_box.addItem("", OWN_INSTRUMENT)
         for instrument in INSTRUMENTS.values():
-            self.instrument_box.addItem(self.tr(instrument.label), instrument.name)
-        self.instrument_box.setToolTip(self.tr("Which instrument plays"))
+            self.instrument_box.addItem("", instrument.name)
         self.style_box = QComboBox()
-        self.style_box.addItem(self.tr("Calm"), "calm")
-        self.style_box.addItem(self.tr("Lively"), "lively")
-        self.style_box.setToolTip(self.tr("Calm or lively music"))
+        self.style_box.addItem("", "calm")
+        self.style_box.addItem("", "lively")
         self.output_button = QToolButton()
-        self.output_button.setText(self.tr("Sound out"))
-        self.output_button.setToolTip(self.tr("Speakers (built-in synth) or a MIDI port"))
         self.output_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.output_menu = QMenu(self.output_button)
         self.output_menu.aboutToShow.connect(self._fill_output_menu)
@@ -94,12 +95,54 @@ class MusicControls(QWidget):
         for widget in (self.music_button, self.volume_slider, self.instrument_box,
                        self.style_box, self.output_button):
             layout.addWidget(widget)
+        self.retranslate()
         self._set_settings_enabled(False)
 
         self.music_button.toggled.connect(self.set_music_on)
         self.volume_slider.valueChanged.connect(self._on_volume_slider_value_changed)
         self.instrument_box.currentIndexChanged.connect(self._on_instrument_box_changed)
         self.style_box.currentIndexChanged.connect(self._on_style_box_changed)
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a switch)."""
+        self.music_button.setText(self.tr("Music"))
+        self.music_button.setToolTip(self.tr("Music that follows your drawing"))
+        self.volume_slider.setToolTip(self.tr("How loud"))
+        self.instrument_box.setItemText(0, self.tr("Animal's own"))
+        for index, instrument in enumerate(INSTRUMENTS.values(), start=1):
+            self.instrument_box.setItemText(index, self.tr(instrument.label))
+        self.instrument_box.setToolTip(self.tr("Which instrument plays"))
+        self.style_box.setItemText(0, self.tr("Calm"))
+        self.style_box.setItemText(1, self.tr("Lively"))
+        self.style_box.setToolTip(self.tr("Calm or lively music"))
+        self.output_button.setText(self.tr("Sound out"))
+        self.output_button.setToolTip(self.tr("Speakers (built-in synth) or a MIDI port"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def say(self, message: MusicMessage) -> str:
+        """The player's ``message`` as a sentence in the current language."""
+        templates = {
+            MusicProblem.NO_MELODY_MODEL: self.tr("Music is not available: %1"),
+            MusicProblem.PORT_NOT_CONNECTED: self.tr(
+                "The MIDI port “%1” is not connected, so the speakers play the music."
+            ),
+            MusicProblem.OUTPUT_UNUSABLE: self.tr(
+                "The MIDI output could not be used (%1), so the speakers play the music."
+            ),
+            MusicProblem.OUTPUT_LOST: self.tr(
+                "The MIDI output “%1” went away (%2), so the speakers play the music."
+            ),
+        }
+        return _fill(templates[message.problem], message.details)
+
+    def _on_player_said(self, message: MusicMessage) -> None:
+        self.message_posted.emit(self.say(message))
 
     # -- music on/off ------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,14 +38,26 @@ THUMBNAIL_CHANNEL = "thumbnail:"
 
 
 class ObjectButton(QToolButton):
-    """A checkable picture button with the object's name underneath."""
+    """A checkable picture button with the object's name underneath.
 
-    def __init__(self, name: str, text: str, picture_px: int, parent: QWidget | None = None):
+    ``label`` is the model's (English) label; the button shows it translated, passed through
+    ``phrase`` when given (e.g. "Bear?"), and follows a change of language.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        picture_px: int,
+        parent: QWidget | None = None,
+        phrase: Callable[[str], str] | None = None,
+    ):
         super().__init__(parent)
         self.name = name
+        self.label = label
+        self._phrase = phrase
         self.setObjectName(f"object_{name}")
-        self.setText(text)
-        self.setToolTip(text)
+        self.retranslate()
         self.setCheckable(True)
         self.setIconSize(QSize(picture_px, picture_px))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -56,6 +68,18 @@ class ObjectButton(QToolButton):
     def set_picture(self, strokes: Sequence[np.ndarray]) -> None:
         self.setIcon(drawing_icon(strokes, self.iconSize().width()))
         self.has_picture = bool(strokes)
+
+    def retranslate(self) -> None:
+        text = object_label(self.name, self.label)
+        if self._phrase is not None:
+            text = self._phrase(text)
+        self.setText(text)
+        self.setToolTip(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class ObjectPicker(QWidget):
@@ -80,17 +104,27 @@ class ObjectPicker(QWidget):
         self._grid.setSpacing(8)
         self._scroll.setWidget(self._grid_host)
         outer.addWidget(self._scroll)
-        self.empty_label = QLabel(
-            self.tr("No drawing helpers are installed yet. Ask a grown-up to add some.")
-        )
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         outer.addWidget(self.empty_label)
         self.more_button = QToolButton()
         self.more_button.setObjectName("moreObjectsButton")
-        self.more_button.setText(self.tr("More objects…"))
-        self.more_button.setToolTip(self.tr("Download more things to draw (for grown-ups)"))
         self.more_button.clicked.connect(self.more_objects_requested)
         outer.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set its own texts in the current language (the object buttons follow by themselves)."""
+        self.empty_label.setText(
+            self.tr("No drawing helpers are installed yet. Ask a grown-up to add some.")
+        )
+        self.more_button.setText(self.tr("More objects…"))
+        self.more_button.setToolTip(self.tr("Download more things to draw (for grown-ups)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def buttons(self) -> dict[str, ObjectButton]:
         return dict(self._buttons)
@@ -105,7 +139,7 @@ class ObjectPicker(QWidget):
             button.deleteLater()
         self._buttons = {}
         for index, info in enumerate(infos):
-            button = ObjectButton(info.name, object_label(info.name, info.label), PICTURE_PX)
+            button = ObjectButton(info.name, info.label, PICTURE_PX)
             button.clicked.connect(lambda _checked=False, n=info.name: self._on_button_clicked(n))
             if info.name in self._pictures:
                 button.set_picture(self._pictures[info.name])
@@ -140,15 +174,24 @@ class ObjectPickerPopup(QDialog):
 
     def __init__(self, picker: ObjectPicker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("What shall we draw?"))
         self.picker = picker
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("What shall we draw?"))
-        title.setObjectName("paneTitle")
-        layout.addWidget(title)
+        self._title = QLabel()
+        self._title.setObjectName("paneTitle")
+        layout.addWidget(self._title)
         layout.addWidget(picker)
         picker.object_chosen.connect(self.accept)
         self.resize(5 * (PICTURE_PX + 40) + 40, 3 * (PICTURE_PX + 56) + 100)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("What shall we draw?"))
+        self._title.setText(self.tr("What shall we draw?"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class CurrentObjectButton(QToolButton):
@@ -161,11 +204,24 @@ class CurrentObjectButton(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setMinimumHeight(SMALL_PICTURE_PX + 12)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Choose what to draw"))
+        self._name = ""
+        self._label = ""
+        self.retranslate()
 
-    def show_object(self, text: str, strokes: Sequence[np.ndarray]) -> None:
-        self.setText(text or self.tr("Choose…"))
+    def show_object(self, name: str, label: str, strokes: Sequence[np.ndarray]) -> None:
+        """Show object ``name`` (its model's label and picture); an empty name asks to choose."""
+        self._name, self._label = name, label
+        self.retranslate()
         self.setIcon(drawing_icon(strokes, SMALL_PICTURE_PX) if strokes else QIcon())
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Choose what to draw"))
+        self.setText(object_label(self._name, self._label) if self._name else self.tr("Choose…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class PickerController(QObject):
@@ -237,8 +293,10 @@ class PickerController(QObject):
     def _show_current(self) -> None:
         name = self.window.active_model()
         info = self._infos.get(name)
-        text = object_label(name, info.label) if info else ""
-        self.current_button.show_object(text, self.picker.picture(name))
+        if info is None:
+            self.current_button.show_object("", "", [])
+        else:
+            self.current_button.show_object(name, info.label, self.picker.picture(name))
 
     def _on_picker_object_chosen(self, name: str) -> None:
         self.window.set_active_model(name)

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent, QTransform
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -160,13 +160,13 @@ class VariationsPanel(QWidget):
         self._model_color = model_color
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Ideas"), self)
-        title.setObjectName("paneTitle")
-        layout.addWidget(title)
+        self._title = QLabel(self)
+        self._title.setObjectName("paneTitle")
+        layout.addWidget(self._title)
         self._grid = QGridLayout()
         self._grid.setSpacing(8)
         layout.addLayout(self._grid)
-        self.more_button = BigButton("more_ideas", self.tr("More ideas"), self)
+        self.more_button = BigButton("more_ideas", "", self)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_button.clicked.connect(self.more_ideas_requested)
         layout.addWidget(self.more_button)
@@ -180,6 +180,7 @@ class VariationsPanel(QWidget):
         self._columns = 2
         self._compact = False
         self.set_count(DEFAULT_PANES)
+        self.retranslate()
 
     def panes(self) -> list[VariationPane]:
         return list(self._panes)
@@ -199,14 +200,29 @@ class VariationsPanel(QWidget):
         while len(self._panes) < count:
             index = len(self._panes)
             pane = VariationPane(self._model_color, self)
-            pane.setToolTip(self.tr("Use this idea"))
-            pane.setAccessibleName(self.tr("Idea %n", "", index + 1))
+            self._name_pane(pane, index)
             pane.setEnabled(False)
             pane.clicked.connect(lambda _checked=False, i=index: self.ending_chosen.emit(i))
             if self._compact:
                 pane.setMaximumHeight(COMPACT_PANE_HEIGHT_PX)
             self._panes.append(pane)
         self._relayout()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a switch)."""
+        self._title.setText(self.tr("Ideas"))
+        self.more_button.setText(self.tr("More ideas"))
+        for index, pane in enumerate(self._panes):
+            self._name_pane(pane, index)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _name_pane(self, pane: VariationPane, index: int) -> None:
+        pane.setToolTip(self.tr("Use this idea"))
+        pane.setAccessibleName(self.tr("Idea %n", "", index + 1))
 
     def set_compact(self, compact: bool) -> None:
         """Low panes (a strip under the canvas) or panes that grow with the room they get."""

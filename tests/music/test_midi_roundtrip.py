@@ -18,7 +18,7 @@ import pytest
 from doodle.music import midi_out
 from doodle.music.conductor import TimedNote
 from doodle.music.midi_out import MidiPortOutput, MidiSettings
-from doodle.music.player import MusicPlayer
+from doodle.music.player import MusicMessage, MusicPlayer, MusicProblem
 from doodle.music.scheduler import NoteScheduler
 from tests.music.drawing_sessions import AudioPuller
 
@@ -161,7 +161,7 @@ def test_the_player_plays_to_the_chosen_port_and_falls_back_when_it_vanishes():
     backend = midi_out.midi_backend(refresh=True)
     receiver = Receiver(backend, "doodle-player-in", virtual=True)
     port = _port_named(backend, "doodle-player-in")
-    messages: list[str] = []
+    messages: list[MusicMessage] = []
     midi_out.save_settings(MidiSettings("port", port))
     player = MusicPlayer(on_message=messages.append, seed=1)
     try:
@@ -176,7 +176,9 @@ def test_the_player_plays_to_the_chosen_port_and_falls_back_when_it_vanishes():
         while player.output_name != player.synth.name and time.monotonic() < deadline:
             _draw_briskly(player, 0.3)
         assert player.output_name == player.synth.name
-        assert any("went away" in m and "built-in synth" in m for m in messages)
+        assert any(
+            m.problem is MusicProblem.OUTPUT_LOST and m.details[0] == port for m in messages
+        )
         assert player.playing
         with AudioPuller(player.synth) as speakers:
             _draw_briskly(player, 1.5)
@@ -190,11 +192,13 @@ def test_the_player_plays_to_the_chosen_port_and_falls_back_when_it_vanishes():
 @needs_midi
 def test_a_remembered_port_that_is_missing_falls_back_to_the_synth_with_a_message():
     midi_out.save_settings(MidiSettings("port", "Nonexistent Synth:port 0"))
-    messages: list[str] = []
+    messages: list[MusicMessage] = []
     player = MusicPlayer(on_message=messages.append)
     try:
         assert player.start()
         assert player.output_name == player.synth.name
-        assert any("Nonexistent Synth" in m for m in messages)
+        assert MusicMessage(MusicProblem.PORT_NOT_CONNECTED, ("Nonexistent Synth:port 0",)) in (
+            messages
+        )
     finally:
         player.stop()

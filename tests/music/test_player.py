@@ -12,7 +12,7 @@ from doodle.music import midi_out
 from doodle.music.midi_out import MidiSettings
 from doodle.music.objects import INSTRUMENTS
 from doodle.music.outputs import RecordingOutput
-from doodle.music.player import MusicPlayer
+from doodle.music.player import MusicMessage, MusicPlayer, MusicProblem
 from doodle.music.synth import VOICES
 from tests.music.drawing_sessions import AudioPuller
 
@@ -94,7 +94,21 @@ def test_a_missing_model_is_a_message_not_a_crash(tmp_path):
     player = MusicPlayer(model_folder=tmp_path / "nowhere", on_message=messages.append)
     assert player.start() is False
     assert not player.playing
-    assert messages and "Music is not available" in messages[0]
+    (message,) = messages
+    assert message.problem is MusicProblem.NO_MELODY_MODEL
+    assert "nowhere" in message.details[0]  # the technical detail names the folder
+
+
+def test_a_missing_port_is_reported_with_its_name_and_the_synth_plays():
+    midi_out.save_settings(MidiSettings("port", "Piano in the hall:1"))
+    messages = []
+    player = MusicPlayer(on_message=messages.append, seed=0)
+    try:
+        assert player.start()
+        assert player.output_name == player.synth.name
+    finally:
+        player.stop()
+    assert messages == [MusicMessage(MusicProblem.PORT_NOT_CONNECTED, ("Piano in the hall:1",))]
 
 
 def test_a_broken_model_json_is_a_model_error(tmp_path):

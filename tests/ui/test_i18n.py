@@ -22,14 +22,19 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from doodle import paths
+from doodle.config import load_settings, save_user_settings
 from doodle.music import midi_out
 from doodle.music.midi_out import MidiSettings
 from doodle.music.objects import INSTRUMENTS
 from doodle.music.player import MusicPlayer
 from doodle.music.synth import Synth
+from doodle.ui import classroom
+from doodle.ui.app import build_window
 from doodle.ui.audio_sink import SynthAudioSink
+from doodle.ui.guesses import GuessBar
 from doodle.ui.i18n import OBJECT_LABELS, available_languages, install_translator, object_label
 from doodle.ui.music_controls import INSTRUMENT_LABELS, MusicControls
+from doodle.ui.picker import CurrentObjectButton, ObjectButton
 
 MAGENTA_OBJECTS = (
     "bear bird dog dolphin hedgehog monkey parrot rabbit sheep tiger palm_tree ambulance bicycle "
@@ -223,3 +228,77 @@ def test_instruments_are_named_in_french(english_afterwards, qtbot):
         assert box.itemText(box.findData("music_box")) == "Boîte à musique"
     finally:
         controls.shutdown()
+
+
+def _teacher_saves_language(monkeypatch, language: str) -> None:
+    """The settings dialog's outcome: the teacher picked ``language`` and pressed Save."""
+
+    def saved(_parent, _loaded, _objects):
+        save_user_settings({"language": language})
+        return load_settings()
+
+    monkeypatch.setattr(classroom, "open_settings", saved)
+
+
+def test_the_main_window_switches_language_without_a_restart(
+    english_afterwards, qtbot, monkeypatch, magenta_models_dir
+):
+    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(magenta_models_dir))
+    midi_out.save_settings(MidiSettings("synth"))
+    install_translator(english_afterwards, "en")
+    window = build_window(load_settings())
+    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
+    window.show()
+    qtbot.waitExposed(window)
+    tools = window.findChild(classroom.ClassroomTools)
+    bear = window.findChild(ObjectButton, "object_bear")
+    current = window.findChild(CurrentObjectButton)
+    guesses = window.findChild(GuessBar)
+    music = window.findChild(MusicControls)
+    pictures = [window.findChild(ObjectButton, f"object_{name}") for name in ("bear", "sheep")]
+    # Arriving pictures refresh the guesses; after them, the guesses shown below stay.
+    qtbot.waitUntil(lambda: all(button.has_picture for button in pictures), timeout=60_000)
+    window.set_active_model("bear")
+    guesses.set_guesses([("sheep", "Sheep", [])])  # as the recogniser would show them
+
+    def texts() -> dict[str, str]:
+        return {
+            "undo": window.undo_button.text(),
+            "draw": window.pencil_button.text(),
+            "finish": window.finish_button.text(),
+            "ideas": window.variations_panel.more_button.text(),
+            "gallery": tools.gallery_button.text(),
+            "music": music.music_button.text(),
+            "harp": music.instrument_box.itemText(music.instrument_box.findData("harp")),
+            "picker": bear.text(),
+            "current": current.text(),
+            "chooser": window.model_chooser.itemText(window.model_chooser.findData("bear")),
+            "guess": guesses.buttons()[0].text(),
+        }
+
+    english = texts()
+    assert english == {
+        "undo": "Undo", "draw": "Draw", "finish": "Finish it!", "ideas": "More ideas",
+        "gallery": "My drawings", "music": "Music", "harp": "Harp", "picker": "Bear",
+        "current": "Bear", "chooser": "Bear", "guess": "Sheep?",
+    }  # fmt: skip
+    expected = {
+        "de": {
+            "undo": "Zurück", "draw": "Malen", "finish": "Mal es fertig!",
+            "gallery": "Meine Bilder", "music": "Musik", "harp": "Harfe", "picker": "Bär",
+            "current": "Bär", "chooser": "Bär", "guess": "Schaf?",
+        },
+        "fr": {
+            "undo": "Annuler", "draw": "Dessiner", "finish": "Finis-le !",
+            "gallery": "Mes dessins", "music": "Musique", "harp": "Harpe", "picker": "Ours",
+            "current": "Ours", "chooser": "Ours", "guess": "Mouton ?",
+        },
+        "en": {key: english[key] for key in english if key != "ideas"},
+    }  # fmt: skip
+    for language in ("de", "fr", "en"):
+        _teacher_saves_language(monkeypatch, language)
+        tools.open_settings()
+        wanted = expected[language]
+        qtbot.waitUntil(lambda w=wanted: {k: texts()[k] for k in w} == w, timeout=3000)
+        assert texts()["ideas"] == QCoreApplication.translate("VariationsPanel", "More ideas")
+    assert texts() == english

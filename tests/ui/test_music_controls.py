@@ -13,9 +13,10 @@ import pytest
 
 from doodle.music import midi_out
 from doodle.music.midi_out import MidiSettings
-from doodle.music.player import MusicPlayer
+from doodle.music.player import MusicMessage, MusicPlayer, MusicProblem
 from doodle.music.synth import Synth
 from doodle.ui.audio_sink import SynthAudioSink, _SynthStream
+from doodle.ui.i18n import install_translator
 from doodle.ui.music_controls import MusicControls
 
 
@@ -235,3 +236,34 @@ def test_drawing_with_the_mouse_on_the_real_canvas_plays_music(qtbot):
     finally:
         controls.shutdown()
         window.shutdown()
+
+
+def test_a_german_ui_says_in_german_that_the_midi_port_is_missing(qtbot, qapp):
+    midi_out.save_settings(MidiSettings("port", "Klavier im Saal:1"))
+    install_translator(qapp, "de")
+    controls = MusicControls(MusicPlayer(seed=0))
+    qtbot.addWidget(controls)
+    messages = []
+    controls.message_posted.connect(messages.append)
+    try:
+        controls.set_music_on(True)
+        qtbot.waitUntil(lambda: any("MIDI" in m for m in messages), timeout=2000)
+        said = next(m for m in messages if "MIDI" in m)
+        assert said == (
+            "Der MIDI-Anschluss „Klavier im Saal:1“ ist nicht verbunden, "
+            "deshalb spielen die Lautsprecher die Musik."
+        )
+        assert controls.player.output_name == controls.player.synth.name
+    finally:
+        controls.shutdown()
+        install_translator(qapp, "en")
+
+
+def test_player_problems_become_sentences_with_their_details(controls):
+    lost = MusicMessage(MusicProblem.OUTPUT_LOST, ("Synth %2", "port disconnected"))
+    assert controls.say(lost) == (
+        "The MIDI output “Synth %2” went away (port disconnected), "
+        "so the speakers play the music."
+    )
+    missing = MusicMessage(MusicProblem.NO_MELODY_MODEL, ("melody.onnx is missing",))
+    assert controls.say(missing) == "Music is not available: melody.onnx is missing"
