@@ -4,17 +4,17 @@
 <context>
     <name>BrushSizes</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="148"/>
+        <location filename="../../doodle/ui/widgets.py" line="169"/>
         <source>thin</source>
         <translation>dünn</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="148"/>
+        <location filename="../../doodle/ui/widgets.py" line="169"/>
         <source>medium</source>
         <translation>mittel</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="148"/>
+        <location filename="../../doodle/ui/widgets.py" line="169"/>
         <source>thick</source>
         <translation>dick</translation>
     </message>
@@ -135,47 +135,47 @@
 <context>
     <name>ColorPalette</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="106"/>
+        <location filename="../../doodle/ui/widgets.py" line="117"/>
         <source>black</source>
         <translation>schwarz</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="107"/>
+        <location filename="../../doodle/ui/widgets.py" line="118"/>
         <source>red</source>
         <translation>rot</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="108"/>
+        <location filename="../../doodle/ui/widgets.py" line="119"/>
         <source>orange</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="109"/>
+        <location filename="../../doodle/ui/widgets.py" line="120"/>
         <source>yellow</source>
         <translation>gelb</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="110"/>
+        <location filename="../../doodle/ui/widgets.py" line="121"/>
         <source>green</source>
         <translation>grün</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="111"/>
+        <location filename="../../doodle/ui/widgets.py" line="122"/>
         <source>blue</source>
         <translation>blau</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="112"/>
+        <location filename="../../doodle/ui/widgets.py" line="123"/>
         <source>purple</source>
         <translation>lila</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="113"/>
+        <location filename="../../doodle/ui/widgets.py" line="124"/>
         <source>brown</source>
         <translation>braun</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="114"/>
+        <location filename="../../doodle/ui/widgets.py" line="125"/>
         <source>pink</source>
         <translation>rosa</translation>
     </message>
@@ -424,27 +424,27 @@
 <context>
     <name>IdeasPanel</name>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="121"/>
+        <location filename="../../doodle/ui/ideas.py" line="172"/>
         <source>Play with ideas</source>
         <translation>Mit Ideen spielen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="125"/>
+        <location filename="../../doodle/ui/ideas.py" line="173"/>
         <source>Reimagine</source>
         <translation>Neu erfinden</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="126"/>
+        <location filename="../../doodle/ui/ideas.py" line="174"/>
         <source>Morph</source>
         <translation>Verwandeln</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="145"/>
+        <location filename="../../doodle/ui/ideas.py" line="176"/>
         <source>Put this drawing on a new page</source>
         <translation>Dieses Bild auf eine neue Seite legen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/ideas.py" line="146"/>
+        <location filename="../../doodle/ui/ideas.py" line="177"/>
         <source>New drawing %n</source>
         <translation>
             <numerusform>Neues Bild %n</numerusform>
@@ -452,67 +452,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="151"/>
+        <location filename="../../doodle/ui/ideas.py" line="178"/>
         <source>Back to my ideas</source>
         <translation>Zurück zu meinen Ideen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="159"/>
+        <location filename="../../doodle/ui/ideas.py" line="179"/>
         <source>Tricks for big kids</source>
         <translation>Tricks für große Kinder</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="165"/>
+        <location filename="../../doodle/ui/ideas.py" line="180"/>
         <source>Mix</source>
         <translation>Mischen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="187"/>
+        <location filename="../../doodle/ui/ideas.py" line="202"/>
         <source>Reimagine, morph and mix need a drawing helper that can read drawings. The helper for this drawing cannot do that yet.</source>
         <translation>Neu erfinden, Verwandeln und Mischen brauchen einen Malhelfer, der Bilder lesen kann. Der Helfer für dieses Bild kann das noch nicht.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="191"/>
+        <location filename="../../doodle/ui/ideas.py" line="206"/>
         <source>No drawing helper that can read drawings is installed yet.</source>
         <translation>Es ist noch kein Malhelfer installiert, der Bilder lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="199"/>
+        <location filename="../../doodle/ui/ideas.py" line="214"/>
         <source>Doodle draws your drawing again in new ways</source>
         <translation>Doodle malt dein Bild noch einmal ganz neu</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="201"/>
+        <location filename="../../doodle/ui/ideas.py" line="216"/>
         <source>Draw something first, then Doodle can reimagine it</source>
         <translation>Mal zuerst etwas, dann kann Doodle es neu erfinden</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="204"/>
+        <location filename="../../doodle/ui/ideas.py" line="219"/>
         <source>Watch one drawing turn into another</source>
         <translation>Schau zu, wie sich ein Bild in ein anderes verwandelt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="206"/>
+        <location filename="../../doodle/ui/ideas.py" line="221"/>
         <source>Add and take away parts of drawings</source>
         <translation>Teile von Bildern dazutun und wegnehmen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="263"/>
+        <location filename="../../doodle/ui/ideas.py" line="278"/>
         <source>My drawing</source>
         <translation>Mein Bild</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="336"/>
+        <location filename="../../doodle/ui/ideas.py" line="351"/>
         <source>%1 and %2 cannot change into each other yet: every picture is drawn as %3.</source>
         <translation>%1 und %2 können sich noch nicht ineinander verwandeln: Jedes Bild wird als %3 gemalt.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="346"/>
+        <location filename="../../doodle/ui/ideas.py" line="361"/>
         <source>Pick two drawings and watch one turn into the other</source>
         <translation>Such dir zwei Bilder aus und schau zu, wie sich eines in das andere verwandelt</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="426"/>
+        <location filename="../../doodle/ui/ideas.py" line="441"/>
         <source>Doodle has no drawing helper that can read these drawings.</source>
         <translation>Doodle hat keinen Malhelfer, der diese Bilder lesen kann.</translation>
     </message>
@@ -679,7 +679,8 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="183"/>
+        <location filename="../../doodle/ui/widgets.py" line="205"/>
+        <location filename="../../doodle/ui/widgets.py" line="216"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>IdeasPanel</name>
     <message numerus="yes">
-        <location filename="../../doodle/ui/ideas.py" line="146"/>
+        <location filename="../../doodle/ui/ideas.py" line="177"/>
         <source>New drawing %n</source>
         <translation>
             <numerusform>New drawing %n</numerusform>

@@ -4,17 +4,17 @@
 <context>
     <name>BrushSizes</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="148"/>
+        <location filename="../../doodle/ui/widgets.py" line="169"/>
         <source>thin</source>
         <translation>fin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="148"/>
+        <location filename="../../doodle/ui/widgets.py" line="169"/>
         <source>medium</source>
         <translation>moyen</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="148"/>
+        <location filename="../../doodle/ui/widgets.py" line="169"/>
         <source>thick</source>
         <translation>épais</translation>
     </message>
@@ -135,47 +135,47 @@
 <context>
     <name>ColorPalette</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="106"/>
+        <location filename="../../doodle/ui/widgets.py" line="117"/>
         <source>black</source>
         <translation>noir</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="107"/>
+        <location filename="../../doodle/ui/widgets.py" line="118"/>
         <source>red</source>
         <translation>rouge</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="108"/>
+        <location filename="../../doodle/ui/widgets.py" line="119"/>
         <source>orange</source>
         <translation>orange</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="109"/>
+        <location filename="../../doodle/ui/widgets.py" line="120"/>
         <source>yellow</source>
         <translation>jaune</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="110"/>
+        <location filename="../../doodle/ui/widgets.py" line="121"/>
         <source>green</source>
         <translation>vert</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="111"/>
+        <location filename="../../doodle/ui/widgets.py" line="122"/>
         <source>blue</source>
         <translation>bleu</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="112"/>
+        <location filename="../../doodle/ui/widgets.py" line="123"/>
         <source>purple</source>
         <translation>violet</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="113"/>
+        <location filename="../../doodle/ui/widgets.py" line="124"/>
         <source>brown</source>
         <translation>marron</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="114"/>
+        <location filename="../../doodle/ui/widgets.py" line="125"/>
         <source>pink</source>
         <translation>rose</translation>
     </message>
@@ -424,27 +424,27 @@
 <context>
     <name>IdeasPanel</name>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="121"/>
+        <location filename="../../doodle/ui/ideas.py" line="172"/>
         <source>Play with ideas</source>
         <translation>Jouer avec les idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="125"/>
+        <location filename="../../doodle/ui/ideas.py" line="173"/>
         <source>Reimagine</source>
         <translation>Réinventer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="126"/>
+        <location filename="../../doodle/ui/ideas.py" line="174"/>
         <source>Morph</source>
         <translation>Métamorphose</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="145"/>
+        <location filename="../../doodle/ui/ideas.py" line="176"/>
         <source>Put this drawing on a new page</source>
         <translation>Mettre ce dessin sur une nouvelle page</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../doodle/ui/ideas.py" line="146"/>
+        <location filename="../../doodle/ui/ideas.py" line="177"/>
         <source>New drawing %n</source>
         <translation>
             <numerusform>Nouveau dessin %n</numerusform>
@@ -452,67 +452,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="151"/>
+        <location filename="../../doodle/ui/ideas.py" line="178"/>
         <source>Back to my ideas</source>
         <translation>Retour à mes idées</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="159"/>
+        <location filename="../../doodle/ui/ideas.py" line="179"/>
         <source>Tricks for big kids</source>
         <translation>Astuces pour les grands</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="165"/>
+        <location filename="../../doodle/ui/ideas.py" line="180"/>
         <source>Mix</source>
         <translation>Mélanger</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="187"/>
+        <location filename="../../doodle/ui/ideas.py" line="202"/>
         <source>Reimagine, morph and mix need a drawing helper that can read drawings. The helper for this drawing cannot do that yet.</source>
         <translation>Réinventer, transformer et mélanger demandent un assistant qui sait lire les dessins. L’assistant de ce dessin ne sait pas encore le faire.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="191"/>
+        <location filename="../../doodle/ui/ideas.py" line="206"/>
         <source>No drawing helper that can read drawings is installed yet.</source>
         <translation>Aucun assistant capable de lire les dessins n’est encore installé.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="199"/>
+        <location filename="../../doodle/ui/ideas.py" line="214"/>
         <source>Doodle draws your drawing again in new ways</source>
         <translation>Doodle redessine ton dessin autrement</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="201"/>
+        <location filename="../../doodle/ui/ideas.py" line="216"/>
         <source>Draw something first, then Doodle can reimagine it</source>
         <translation>Dessine d’abord quelque chose, ensuite Doodle pourra le réinventer</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="204"/>
+        <location filename="../../doodle/ui/ideas.py" line="219"/>
         <source>Watch one drawing turn into another</source>
         <translation>Regarde un dessin se transformer en un autre</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="206"/>
+        <location filename="../../doodle/ui/ideas.py" line="221"/>
         <source>Add and take away parts of drawings</source>
         <translation>Ajouter et enlever des morceaux de dessins</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="263"/>
+        <location filename="../../doodle/ui/ideas.py" line="278"/>
         <source>My drawing</source>
         <translation>Mon dessin</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="336"/>
+        <location filename="../../doodle/ui/ideas.py" line="351"/>
         <source>%1 and %2 cannot change into each other yet: every picture is drawn as %3.</source>
         <translation>%1 et %2 ne savent pas encore se transformer l’un en l’autre : chaque image est dessinée en %3.</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="346"/>
+        <location filename="../../doodle/ui/ideas.py" line="361"/>
         <source>Pick two drawings and watch one turn into the other</source>
         <translation>Choisis deux dessins et regarde l’un se transformer en l’autre</translation>
     </message>
     <message>
-        <location filename="../../doodle/ui/ideas.py" line="426"/>
+        <location filename="../../doodle/ui/ideas.py" line="441"/>
         <source>Doodle has no drawing helper that can read these drawings.</source>
         <translation>Doodle n’a aucun assistant de dessin capable de lire ces dessins.</translation>
     </message>
@@ -679,7 +679,8 @@
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../doodle/ui/widgets.py" line="183"/>
+        <location filename="../../doodle/ui/widgets.py" line="205"/>
+        <location filename="../../doodle/ui/widgets.py" line="216"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>

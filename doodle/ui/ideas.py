@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -113,17 +113,17 @@ class IdeasPanel(QWidget):
         window.active_model_changed.connect(self._on_active_model_changed)
         window.draw_along.models_changed.connect(self.update_availability)
         window.document.changed.connect(self._on_document_changed)
-        self.update_availability()
+        self.retranslate()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        title = QLabel(self.tr("Play with ideas"))
-        title.setObjectName("paneTitle")
-        layout.addWidget(title)
+        self._title = QLabel()
+        self._title.setObjectName("paneTitle")
+        layout.addWidget(self._title)
         row = QHBoxLayout()
-        self.reimagine_button = BigButton("reimagine", self.tr("Reimagine"))
-        self.morph_button = BigButton("morph", self.tr("Morph"))
+        self.reimagine_button = BigButton("reimagine", "")
+        self.morph_button = BigButton("morph", "")
         for button in (self.reimagine_button, self.morph_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             row.addWidget(button)
@@ -142,13 +142,11 @@ class IdeasPanel(QWidget):
         for index in range(REIMAGINE_COUNT):
             pane = VariationPane(self.window.model_color())
             pane.setMinimumSize(REIMAGINE_PANE_PX, REIMAGINE_PANE_PX)
-            pane.setToolTip(self.tr("Put this drawing on a new page"))
-            pane.setAccessibleName(self.tr("New drawing %n", "", index + 1))
             pane.setEnabled(False)
             pane.clicked.connect(lambda _checked=False, i=index: self.use_reimagined(i))
             grid.addWidget(pane, index // 2, index % 2)
             self.panes.append(pane)
-        self.back_button = QPushButton(self.tr("Back to my ideas"))
+        self.back_button = QPushButton()
         self.back_button.clicked.connect(self.close_reimagined)
         box.addWidget(self.back_button)
         self.panes_box.hide()
@@ -156,19 +154,36 @@ class IdeasPanel(QWidget):
 
         fold = QHBoxLayout()
         self.more_toggle = QToolButton()
-        self.more_toggle.setText(self.tr("Tricks for big kids"))
         self.more_toggle.setCheckable(True)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.toggled.connect(self._on_more_toggle_toggled)
         fold.addWidget(self.more_toggle)
-        self.mix_button = BigButton("mix", self.tr("Mix"))
+        self.mix_button = BigButton("mix", "")
         self.mix_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.mix_button.clicked.connect(self.open_mix)
         self.mix_button.hide()
         fold.addWidget(self.mix_button)
         fold.addStretch(1)
         layout.addLayout(fold)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a switch)."""
+        self._title.setText(self.tr("Play with ideas"))
+        self.reimagine_button.setText(self.tr("Reimagine"))
+        self.morph_button.setText(self.tr("Morph"))
+        for index, pane in enumerate(self.panes):
+            pane.setToolTip(self.tr("Put this drawing on a new page"))
+            pane.setAccessibleName(self.tr("New drawing %n", "", index + 1))
+        self.back_button.setText(self.tr("Back to my ideas"))
+        self.more_toggle.setText(self.tr("Tricks for big kids"))
+        self.mix_button.setText(self.tr("Mix"))
+        self.update_availability()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the model -----------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ Everything is large enough for small fingers (at least ``TOUCH_TARGET_PX``) and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -102,6 +102,17 @@ class ColorPalette(QWidget):
         layout.setSpacing(2)
         self._group = QButtonGroup(self)
         self._colors: list[str] = []
+        for index, (color, _name) in enumerate(PALETTE):
+            swatch = _RoundChoice(QColor(color), 30.0, self)
+            self._group.addButton(swatch, index)
+            self._colors.append(color)
+            layout.addWidget(swatch)
+        self._group.idClicked.connect(self._on_group_id_clicked)
+        self._group.button(0).setChecked(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Name the colours in the current language (at start and on a switch)."""
         names = {
             "black": self.tr("black"),
             "red": self.tr("red"),
@@ -113,15 +124,15 @@ class ColorPalette(QWidget):
             "brown": self.tr("brown"),
             "pink": self.tr("pink"),
         }
-        for index, (color, name) in enumerate(PALETTE):
-            swatch = _RoundChoice(QColor(color), 30.0, self)
+        for index, (_color, name) in enumerate(PALETTE):
+            swatch = self._group.button(index)
             swatch.setToolTip(names[name])
             swatch.setAccessibleName(names[name])
-            self._group.addButton(swatch, index)
-            self._colors.append(color)
-            layout.addWidget(swatch)
-        self._group.idClicked.connect(self._on_group_id_clicked)
-        self._group.button(0).setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def current_color(self) -> str:
         return self._colors[self._group.checkedId()]
@@ -145,15 +156,26 @@ class BrushSizes(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self._group = QButtonGroup(self)
-        names = (self.tr("thin"), self.tr("medium"), self.tr("thick"))
-        for index, name in enumerate(names):
+        for index in range(len(BRUSH_SIZES_PX)):
             button = _RoundChoice(QColor("#444444"), 6.0 + index * 9.0, self)
-            button.setToolTip(name)
-            button.setAccessibleName(name)
             self._group.addButton(button, index)
             layout.addWidget(button)
         self._group.idClicked.connect(self._on_group_id_clicked)
         self._group.button(1).setChecked(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Name the sizes in the current language (at start and on a switch)."""
+        names = (self.tr("thin"), self.tr("medium"), self.tr("thick"))
+        for index, name in enumerate(names):
+            button = self._group.button(index)
+            button.setToolTip(name)
+            button.setAccessibleName(name)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def current_size(self) -> float:
         return BRUSH_SIZES_PX[self._group.checkedId()]
@@ -178,16 +200,21 @@ class MessageBanner(QFrame):
         self._label = QLabel(self)
         self._label.setWordWrap(True)
         layout.addWidget(self._label, 1)
-        close = QToolButton(self)
-        close.setText("\u2715")
-        close.setToolTip(self.tr("Close"))
-        close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
-        layout.addWidget(close)
+        self._close = QToolButton(self)
+        self._close.setText("\u2715")
+        self._close.setToolTip(self.tr("Close"))
+        self._close.setAutoRaise(True)
+        self._close.clicked.connect(self.hide)
+        layout.addWidget(self._close)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._close.setToolTip(self.tr("Close"))
+        super().changeEvent(event)
 
     def show_message(self, text: str) -> None:
         self._label.setText(text)

@@ -33,6 +33,7 @@ from doodle.ui.app import build_window
 from doodle.ui.audio_sink import SynthAudioSink
 from doodle.ui.guesses import GuessBar
 from doodle.ui.i18n import OBJECT_LABELS, available_languages, install_translator, object_label
+from doodle.ui.ideas import IdeasPanel
 from doodle.ui.music_controls import INSTRUMENT_LABELS, MusicControls
 from doodle.ui.picker import CurrentObjectButton, ObjectButton
 
@@ -255,6 +256,7 @@ def test_the_main_window_switches_language_without_a_restart(
     current = window.findChild(CurrentObjectButton)
     guesses = window.findChild(GuessBar)
     music = window.findChild(MusicControls)
+    ideas = window.findChild(IdeasPanel)
     pictures = [window.findChild(ObjectButton, f"object_{name}") for name in ("bear", "sheep")]
     # Arriving pictures refresh the guesses; after them, the guesses shown below stay.
     qtbot.waitUntil(lambda: all(button.has_picture for button in pictures), timeout=60_000)
@@ -274,24 +276,30 @@ def test_the_main_window_switches_language_without_a_restart(
             "current": current.text(),
             "chooser": window.model_chooser.itemText(window.model_chooser.findData("bear")),
             "guess": guesses.buttons()[0].text(),
+            "reimagine": ideas.reimagine_button.text(),
+            "red": window.palette.swatches()[1].toolTip(),
+            "thick": window.brush_sizes.buttons()[2].toolTip(),
         }
 
     english = texts()
     assert english == {
         "undo": "Undo", "draw": "Draw", "finish": "Finish it!", "ideas": "More ideas",
         "gallery": "My drawings", "music": "Music", "harp": "Harp", "picker": "Bear",
-        "current": "Bear", "chooser": "Bear", "guess": "Sheep?",
+        "current": "Bear", "chooser": "Bear", "guess": "Sheep?", "reimagine": "Reimagine",
+        "red": "red", "thick": "thick",
     }  # fmt: skip
     expected = {
         "de": {
             "undo": "Zurück", "draw": "Malen", "finish": "Mal es fertig!",
             "gallery": "Meine Bilder", "music": "Musik", "harp": "Harfe", "picker": "Bär",
-            "current": "Bär", "chooser": "Bär", "guess": "Schaf?",
+            "current": "Bär", "chooser": "Bär", "guess": "Schaf?", "reimagine": "Neu erfinden",
+            "red": "rot", "thick": "dick",
         },
         "fr": {
             "undo": "Annuler", "draw": "Dessiner", "finish": "Finis-le !",
             "gallery": "Mes dessins", "music": "Musique", "harp": "Harpe", "picker": "Ours",
-            "current": "Ours", "chooser": "Ours", "guess": "Mouton ?",
+            "current": "Ours", "chooser": "Ours", "guess": "Mouton ?", "reimagine": "Réinventer",
+            "red": "rouge", "thick": "épais",
         },
         "en": {key: english[key] for key in english if key != "ideas"},
     }  # fmt: skip
