@@ -6,6 +6,10 @@ with ``pyside6-lupdate`` (``-pluralonly`` for English) and ``pyside6-lrelease``.
 ``language`` setting when there is one, otherwise the system locale; English needs no file.
 Object names (the models' labels) are translated in their own context, ``"objects"``; the list
 below names them for ``lupdate``.
+
+The language can change while Doodle runs: installing other translators sends every widget a
+``QEvent.LanguageChange``, and the main window's lasting widgets set all their texts in a
+``retranslate()`` method that runs at construction and again on that event.
 """
 
 from __future__ import annotations
