@@ -31,13 +31,13 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--data", type=Path, action="append", default=[],
                         help="real drawings to add: a Quick, Draw! ndjson file or folder "
                         "(may be repeated)")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--image-size", type=int, default=32, choices=(32, 48, 64))
     parser.add_argument("--temperatures", default="0.2,1.0", metavar="LOW,HIGH",
                         help="sampling temperatures, drawn uniformly per drawing (default 0.2,1.0)")
-    parser.add_argument("--channels", default="32,64,128,256",
+    parser.add_argument("--channels", default="32,64,128",
                         help="channels of the two to four convolution blocks, one number "
-                        "per block (default 32,64,128,256)")
+                        "per block (default 32,64,128)")
     parser.add_argument("--hidden", type=int, default=256,
                         help="size of the hidden dense layer (default 256)")
     parser.add_argument("--seed", type=int, default=0)

@@ -33,10 +33,10 @@ class TrainSettings:
     """Knobs of one training run (defaults are the ones the shipped recogniser used)."""
 
     image_size: int = 32
-    widths: tuple[int, ...] = (32, 64, 128, 256)
+    widths: tuple[int, ...] = (32, 64, 128)
     hidden: int = 256
     prefixes_per_drawing: int = 1
-    epochs: int = 8
+    epochs: int = 10
     batch_size: int = 128
     learning_rate: float = 2e-3
     seed: int = 0
