@@ -534,9 +534,12 @@ class MainWindow(QMainWindow):
         self.hint_button.setEnabled(has_models)
         self.temperature_slider.setEnabled(has_models)
         self.model_chooser.setEnabled(has_models)
-        if not has_models:
-            self.hint_button.setToolTip(no_model_tip)
-            self.model_chooser.setToolTip(no_model_tip)
+        self.hint_button.setToolTip(
+            self.tr("Show a ghost line of what could come next") if has_models else no_model_tip
+        )
+        self.model_chooser.setToolTip(
+            self.tr("Choose what to draw together") if has_models else no_model_tip
+        )
 
     def _on_clear_dialog_finished(self, dialog: QMessageBox, yes_button) -> None:
         if dialog.clickedButton() is yes_button:

@@ -110,3 +110,20 @@ def test_drawing_settings_are_applied(window_without_models):
     window.apply_settings(Settings())
     assert window.variations_panel.count() == 6
     assert window.hints_enabled and not window.canvas.pen_only
+
+
+def test_tooltips_stop_saying_nothing_is_installed_once_models_arrive(
+    window_without_models, magenta_models_dir
+):
+    import shutil
+
+    window = window_without_models
+    assert "No drawing helpers" in window.hint_button.toolTip()
+    assert "No drawing helpers" in window.model_chooser.toolTip()
+    user_dir = window.draw_along.registry.user_dir
+    shutil.copytree(magenta_models_dir / "bear", user_dir / "bear")
+    window.draw_along.refresh_models()
+    assert window.draw_along.has_models()
+    for widget in (window.hint_button, window.model_chooser, window.finish_button):
+        assert "No drawing helpers" not in widget.toolTip()
+        assert widget.toolTip()
