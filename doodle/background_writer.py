@@ -10,13 +10,18 @@ until everything submitted so far is written (quitting, switching pages, an expl
 The thread starts with the first job and ends after ``idle_seconds`` without work, so an idle
 writer holds no thread, while a child drawing stroke after stroke finds it awake: waking it
 costs the submitting thread microseconds, starting one costs a fraction of a millisecond.
+When Python exits, every writer finishes its pending jobs and its thread ends before the
+interpreter is torn down: a thread still waiting for work while the interpreter and Qt shut
+down can crash the process (seen as a segmentation fault at exit).
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
@@ -28,6 +33,10 @@ IDLE_SECONDS = 10.0
 # A new writer thread first sleeps this long: the thread that started it is waiting to get
 # Python's interpreter lock back, and must not wait for the writer's first time slice.
 _START_PAUSE_SECONDS = 0.001
+# How long exiting Python waits for a writer to finish what it was given.
+_EXIT_WAIT_SECONDS = 10.0
+
+_live_writers: weakref.WeakSet[BackgroundWriter] = weakref.WeakSet()
 
 
 class BackgroundWriter(Generic[Job]):
@@ -45,7 +54,9 @@ class BackgroundWriter(Generic[Job]):
         self._condition = threading.Condition()
         self._pending: dict[Hashable, Job] = {}
         self._writing = False
+        self._closing = False
         self._thread: threading.Thread | None = None
+        _live_writers.add(self)
 
     def submit(self, key: Hashable, job: Job) -> None:
         """Queue ``job``; it replaces a job for the same ``key`` that has not started yet."""
@@ -81,6 +92,21 @@ class BackgroundWriter(Generic[Job]):
         with self._condition:
             return self._thread is not None
 
+    def close(self, timeout: float | None = None) -> bool:
+        """Write what is pending, then let the thread end now; False if ``timeout`` ran out.
+
+        A job submitted after ``close`` starts a new thread, as after an idle end.
+        """
+        with self._condition:
+            self._closing = True
+            self._condition.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+        with self._condition:
+            self._closing = False
+            return self._thread is None
+
     def _is_idle(self) -> bool:
         return not self._pending and not self._writing
 
@@ -89,7 +115,9 @@ class BackgroundWriter(Generic[Job]):
         try:
             while True:
                 with self._condition:
-                    if not self._condition.wait_for(lambda: self._pending, self._idle_seconds):
+                    if not self._condition.wait_for(
+                        lambda: self._pending or self._closing, self._idle_seconds
+                    ) or not self._pending:
                         # Decided under the lock, so a job submitted from now on starts a
                         # new thread instead of waiting for this one.
                         self._thread = None
@@ -112,3 +140,10 @@ class BackgroundWriter(Generic[Job]):
                 self._thread = None
                 self._condition.notify_all()
             raise
+
+
+@atexit.register
+def _close_all_writers() -> None:
+    for writer in list(_live_writers):
+        writer.close(_EXIT_WAIT_SECONDS)
+

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 import time
 
@@ -117,3 +119,42 @@ def test_the_writer_cannot_wait_for_itself():
     writer.submit("a", 1)
     assert writer.wait(WAIT_SECONDS)
     assert errors == ["the writer thread cannot wait for itself"]
+
+
+def test_close_writes_what_is_pending_and_ends_the_thread():
+    written = []
+    started = threading.Event()
+
+    def slow_write(job):
+        started.set()
+        time.sleep(0.05)
+        written.append(job)
+
+    writer = BackgroundWriter(slow_write, idle_seconds=60.0)
+    writer.submit("a", 1)
+    started.wait(5)
+    writer.submit("b", 2)
+    assert writer.close(timeout=5)
+    assert written == [1, 2]
+    assert not writer.thread_alive
+    writer.submit("c", 3)  # a new job after closing starts a new thread
+    assert writer.wait(5) and written == [1, 2, 3]
+    writer.close(timeout=5)
+
+
+def test_exiting_python_finishes_the_writes_and_ends_the_threads(tmp_path):
+    """An idle writer thread left waiting while the interpreter shuts down crashed the process."""
+    script = f"""
+import pathlib, time
+from doodle.background_writer import BackgroundWriter
+target = pathlib.Path({str(tmp_path)!r})
+def write(job):
+    time.sleep(0.2)
+    (target / job).write_text("done")
+writers = [BackgroundWriter(write, idle_seconds=60.0) for _ in range(4)]
+for index, writer in enumerate(writers):
+    writer.submit("k", f"file{{index}}")
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"file{i}" for i in range(4)]
