@@ -143,7 +143,8 @@ class BackgroundWriter(Generic[Job]):
 
 
 @atexit.register
-def _close_all_writers() -> None:
+def close_all_writers() -> None:
+    """Finish every writer's pending jobs and end its thread (at exit, and between tests)."""
     for writer in list(_live_writers):
         writer.close(_EXIT_WAIT_SECONDS)
 

@@ -18,3 +18,17 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DOODLE_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("DOODLE_SYSTEM_CONFIG", str(base / "classroom.json"))
     return base
+
+
+@pytest.fixture(autouse=True)
+def finished_background_writes():
+    """Each test ends with its background writes done and their writer threads gone.
+
+    An autosaver's writer thread stays awake for a while after its last save and keeps the
+    saver (and the window parts it reports to) alive; ending it with the test lets those be
+    freed while Qt is still fully there, not in the garbage collection after the session.
+    """
+    yield
+    from doodle.background_writer import close_all_writers
+
+    close_all_writers()
