@@ -8,7 +8,6 @@ random VAEs (the morph falls back to one model).
 
 from __future__ import annotations
 
-import itertools
 import shutil
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from doodle.engine import class_blend, contract, ideas, vae
 from doodle.engine.model import LoadedModel
 from doodle.engine.registry import ModelRegistry
 from tests.engine.test_ideas_models import shape_drawing, write_random_vae
-from tests.shared_data import require_shared
+from tests.engine.test_ideas_trained import _quickdraw
 
 PREFERRED_PAIR = ("sheep_vae", "dog_vae")
 """Two four-legged animals: a morph between them should show a body that changes its kind."""
@@ -51,18 +50,6 @@ def _bundled_pair() -> tuple[contract.ModelInfo, contract.ModelInfo]:
 @pytest.fixture(scope="module")
 def pair() -> tuple[contract.ModelInfo, contract.ModelInfo]:
     return _bundled_pair()
-
-
-def _class_name(info: contract.ModelInfo) -> str:
-    return str(info.provenance.get("class_name", info.name))
-
-
-def _quickdraw(info: contract.ModelInfo, count: int) -> list[list[np.ndarray]]:
-    from doodle.core.ndjson import iter_drawings
-
-    word = _class_name(info).replace("_", " ")
-    path = require_shared("quickdraw", "simplified", f"{word}.ndjson")
-    return [list(item.strokes) for item in itertools.islice(iter_drawings(path), count)]
 
 
 def _run_steps(model: LoadedModel, z: np.ndarray, steps: int = 6) -> list[np.ndarray]:
