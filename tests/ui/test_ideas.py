@@ -29,8 +29,9 @@ from doodle.ui.ideas_choose import CHOOSER_THUMBNAIL_PX, drawing_choices
 from doodle.ui.main_window import MainWindow
 from doodle.ui.morph import MorphDialog
 from tests.bench.model_factory import write_tiny_model
-from tests.engine.test_ideas_blend import _bundled_pair, _class_name, _quickdraw
+from tests.engine.test_ideas_blend import _bundled_pair
 from tests.engine.test_ideas_models import shape_drawing, write_random_vae
+from tests.engine.test_ideas_trained import _class_name, _quickdraw
 
 
 def _registry(tmp_path: Path, with_vae: bool = True) -> ModelRegistry:
