@@ -40,8 +40,14 @@ HINT_MAX_POINTS = 64
 
 
 def _prepare(
-    strokes_px: Sequence[np.ndarray], model: LoadedModel, min_extent_px: float
-) -> tuple[np.ndarray, CanvasFrame]:
+    strokes_px: Sequence[np.ndarray],
+    model: LoadedModel,
+    min_extent_px: float,
+    temperature: float,
+    seed: int | np.random.Generator | None,
+    max_steps: int | None,
+) -> tuple[np.ndarray, CanvasFrame, MixtureSampler, int]:
+    """The model's input sequence, its canvas frame, a sampler and how many steps are left."""
     info = model.info
     if info.kind == "vae":
         raise ValueError(
@@ -50,7 +56,9 @@ def _prepare(
     prefix, frame = canvas_to_model(
         strokes_px, info.scale_factor, info.pixel_factor, min_extent_px=min_extent_px
     )
-    return model_input(prefix, info.max_seq_len), frame
+    sequence = model_input(prefix, info.max_seq_len)
+    sampler = MixtureSampler(info.num_mixture, temperature, make_rng(seed))
+    return sequence, frame, sampler, steps_left(sequence, info.max_seq_len, max_steps)
 
 
 def complete_model_units(
@@ -63,9 +71,9 @@ def complete_model_units(
     max_steps: int | None = None,
 ) -> tuple[np.ndarray, CanvasFrame]:
     """The completion as stroke-3 in model units plus the frame that maps it to the canvas."""
-    sequence, frame = _prepare(strokes_px, model, min_extent_px)
-    sampler = MixtureSampler(model.info.num_mixture, temperature, make_rng(seed))
-    steps = steps_left(sequence, model.info.max_seq_len, max_steps)
+    sequence, frame, sampler, steps = _prepare(
+        strokes_px, model, min_extent_px, temperature, seed, max_steps
+    )
     return rollout_one(model, sequence, sampler, steps, cancel), frame
 
 
@@ -98,9 +106,9 @@ def variations(
     """``n`` different endings of the child's drawing, sampled in one batched run."""
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
-    sequence, frame = _prepare(strokes_px, model, min_extent_px)
-    sampler = MixtureSampler(model.info.num_mixture, temperature, make_rng(seed))
-    steps = steps_left(sequence, model.info.max_seq_len, max_steps)
+    sequence, frame, sampler, steps = _prepare(
+        strokes_px, model, min_extent_px, temperature, seed, max_steps
+    )
     endings = rollout_batch(model, sequence, n, sampler, steps, cancel)
     return [model_to_canvas(stroke3, frame) for stroke3 in endings]
 
@@ -118,9 +126,9 @@ def next_stroke_hint(
     Generation stops at the first pen-up (the last point of that stroke), the end token or
     after ``HINT_MAX_POINTS`` points.
     """
-    sequence, frame = _prepare(strokes_px, model, min_extent_px)
-    sampler = MixtureSampler(model.info.num_mixture, temperature, make_rng(seed))
-    steps = steps_left(sequence, model.info.max_seq_len, HINT_MAX_POINTS)
+    sequence, frame, sampler, steps = _prepare(
+        strokes_px, model, min_extent_px, temperature, seed, HINT_MAX_POINTS
+    )
     stroke3 = rollout_one(model, sequence, sampler, steps, cancel, stop_at_pen_up=True)
     strokes = model_to_canvas(stroke3, frame)
     return strokes[0] if strokes else np.zeros((0, 2), dtype=np.float32)

@@ -111,6 +111,51 @@ def _model(graph: onnx.GraphProto) -> onnx.ModelProto:
     return model
 
 
+def _step_inputs(
+    weights: DecoderWeights,
+) -> tuple[list[onnx.ValueInfoProto], list[onnx.NodeProto], str]:
+    """The step graphs' inputs ``x``, ``h``, ``c`` (+ ``z``), their first nodes (``x`` joined
+    with ``z`` when the decoder is conditioned) and the name of the cell's input."""
+    hidden = weights.lstm.hidden_size
+    inputs = [_value("x", [BATCH, 5]), _value("h", [BATCH, hidden]), _value("c", [BATCH, hidden])]
+    nodes = []
+    cell_input = "x"
+    if weights.z_size:
+        inputs.append(_value("z", [BATCH, weights.z_size]))
+        nodes.append(helper.make_node("Concat", ["x", "z"], ["xz"], axis=1))
+        cell_input = "xz"
+    return inputs, nodes, cell_input
+
+
+def _step_model(
+    weights: DecoderWeights,
+    inputs: list[onnx.ValueInfoProto],
+    cell_nodes: list[onnx.NodeProto],
+    cell_weights: list[onnx.TensorProto],
+) -> onnx.ModelProto:
+    """A step graph from a cell that leaves ``h_out`` and ``c_out``: adds the output layer
+    (``params``) and the contract's outputs."""
+    hidden = weights.lstm.hidden_size
+    out_size = int(weights.out_b.shape[0])
+    nodes = [*cell_nodes, helper.make_node("Gemm", ["h_out", "out_w", "out_b"], ["params"])]
+    graph = helper.make_graph(
+        nodes,
+        "decoder_step",
+        inputs,
+        [
+            _value("params", [BATCH, out_size]),
+            _value("h_out", [BATCH, hidden]),
+            _value("c_out", [BATCH, hidden]),
+        ],
+        initializer=[
+            *cell_weights,
+            _const("out_w", _f32(weights.out_w)),
+            _const("out_b", _f32(weights.out_b)),
+        ],
+    )
+    return _model(graph)
+
+
 def build_decoder_step(weights: DecoderWeights) -> onnx.ModelProto:
     """Step graph: ``x`` [B,5], ``h``, ``c`` [B,H] (+ ``z``) -> ``params``, ``h_out``, ``c_out``.
 
@@ -126,15 +171,7 @@ def build_decoder_step(weights: DecoderWeights) -> onnx.ModelProto:
     w_h = _f32(np.concatenate([i, f, o, j], axis=1))
     i, j, f, o = _split_tf_gates(lstm.bias)
     bias = _f32(np.concatenate([i, f + FORGET_BIAS, o, j]))
-    out_size = int(weights.out_b.shape[0])
-
-    inputs = [_value("x", [BATCH, 5]), _value("h", [BATCH, hidden]), _value("c", [BATCH, hidden])]
-    nodes = []
-    cell_input = "x"
-    if weights.z_size:
-        inputs.append(_value("z", [BATCH, weights.z_size]))
-        nodes.append(helper.make_node("Concat", ["x", "z"], ["xz"], axis=1))
-        cell_input = "xz"
+    inputs, nodes, cell_input = _step_inputs(weights)
     nodes += [
         helper.make_node("Gemm", [cell_input, "W_x", "bias"], ["gx"]),
         helper.make_node("Gemm", ["h", "W_h", "gx"], ["gates"]),
@@ -147,28 +184,15 @@ def build_decoder_step(weights: DecoderWeights) -> onnx.ModelProto:
         helper.make_node("Add", ["c_keep", "c_new"], ["c_out"]),
         helper.make_node("Tanh", ["c_out"], ["tanh_c"]),
         helper.make_node("Mul", ["tanh_c", "s_o"], ["h_out"]),
-        helper.make_node("Gemm", ["h_out", "out_w", "out_b"], ["params"]),
     ]
-    graph = helper.make_graph(
-        nodes,
-        "decoder_step",
-        inputs,
-        [
-            _value("params", [BATCH, out_size]),
-            _value("h_out", [BATCH, hidden]),
-            _value("c_out", [BATCH, hidden]),
-        ],
-        initializer=[
-            _const("W_x", w_x),
-            _const("W_h", w_h),
-            _const("bias", bias),
-            _int64("split_sig_tanh", [3 * hidden, hidden]),
-            _int64("split_ifo", [hidden, hidden, hidden]),
-            _const("out_w", _f32(weights.out_w)),
-            _const("out_b", _f32(weights.out_b)),
-        ],
-    )
-    return _model(graph)
+    cell_weights = [
+        _const("W_x", w_x),
+        _const("W_h", w_h),
+        _const("bias", bias),
+        _int64("split_sig_tanh", [3 * hidden, hidden]),
+        _int64("split_ifo", [hidden, hidden, hidden]),
+    ]
+    return _step_model(weights, inputs, nodes, cell_weights)
 
 
 def build_decoder_step_lstm_op(weights: DecoderWeights) -> onnx.ModelProto:
@@ -176,14 +200,7 @@ def build_decoder_step_lstm_op(weights: DecoderWeights) -> onnx.ModelProto:
     lstm = weights.lstm
     hidden = lstm.hidden_size
     w, r, b = _onnx_gate_order(lstm)
-    out_size = int(weights.out_b.shape[0])
-    inputs = [_value("x", [BATCH, 5]), _value("h", [BATCH, hidden]), _value("c", [BATCH, hidden])]
-    nodes = []
-    cell_input = "x"
-    if weights.z_size:
-        inputs.append(_value("z", [BATCH, weights.z_size]))
-        nodes.append(helper.make_node("Concat", ["x", "z"], ["xz"], axis=1))
-        cell_input = "xz"
+    inputs, nodes, cell_input = _step_inputs(weights)
     nodes += [
         helper.make_node("Unsqueeze", [cell_input, "axis0"], ["x_seq"]),
         helper.make_node("Unsqueeze", ["h", "axis0"], ["h0"]),
@@ -196,27 +213,14 @@ def build_decoder_step_lstm_op(weights: DecoderWeights) -> onnx.ModelProto:
         ),
         helper.make_node("Squeeze", ["h_seq", "axis0"], ["h_out"]),
         helper.make_node("Squeeze", ["c_seq", "axis0"], ["c_out"]),
-        helper.make_node("Gemm", ["h_out", "out_w", "out_b"], ["params"]),
     ]
-    graph = helper.make_graph(
-        nodes,
-        "decoder_step",
-        inputs,
-        [
-            _value("params", [BATCH, out_size]),
-            _value("h_out", [BATCH, hidden]),
-            _value("c_out", [BATCH, hidden]),
-        ],
-        initializer=[
-            _const("W", w[None]),
-            _const("R", r[None]),
-            _const("B", b[None]),
-            _int64("axis0", [0]),
-            _const("out_w", _f32(weights.out_w)),
-            _const("out_b", _f32(weights.out_b)),
-        ],
-    )
-    return _model(graph)
+    cell_weights = [
+        _const("W", w[None]),
+        _const("R", r[None]),
+        _const("B", b[None]),
+        _int64("axis0", [0]),
+    ]
+    return _step_model(weights, inputs, nodes, cell_weights)
 
 
 def build_decoder_prefix(weights: DecoderWeights) -> onnx.ModelProto:

@@ -18,7 +18,7 @@ from doodle.music.conductor import Conductor, TimedNote
 from doodle.music.generator import MelodySampler
 from doodle.music.listener import DrawingActivity
 from doodle.music.model import MelodyModel
-from doodle.music.objects import INSTRUMENTS, music_for
+from doodle.music.objects import INSTRUMENTS, Instrument, music_for
 from doodle.music.outputs import RecordedMessage
 from doodle.music.synth import render_messages, write_wav
 
@@ -158,6 +158,19 @@ def notes_to_messages(notes: list[TimedNote], seconds: float) -> list[RecordedMe
     return sorted(messages, key=lambda m: (m.time, m.kind != "note_off"))
 
 
+def _render_for_file(
+    seconds: float | None,
+    seed: int | None,
+    object_name: str | None,
+    style: str,
+    strokes: Sequence[np.ndarray] | None,
+    instrument: str | None,
+) -> tuple[list[TimedNote], float, Instrument]:
+    """The notes, their length in seconds and the instrument (the object's own by default)."""
+    notes, length = render_notes(seconds, seed, object_name, style, strokes)
+    return notes, length, INSTRUMENTS[instrument or music_for(object_name).instrument]
+
+
 def write_midi(
     path: str | Path,
     seconds: float | None = 20.0,
@@ -174,9 +187,10 @@ def write_midi(
     """
     import mido
 
-    notes, length = render_notes(seconds, seed, object_name, style, strokes)
+    notes, length, chosen = _render_for_file(
+        seconds, seed, object_name, style, strokes, instrument
+    )
     messages = notes_to_messages(notes, length)
-    chosen = INSTRUMENTS[instrument or music_for(object_name).instrument]
     ticks_per_second = TICKS_PER_BEAT * FILE_TEMPO_BPM / 60.0
     track = mido.MidiTrack()
     track.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(FILE_TEMPO_BPM), time=0))
@@ -208,8 +222,9 @@ def write_audio(
     instrument: str | None = None,
 ) -> int:
     """Write the melody as a 16-bit mono WAV played by the built-in synth; returns notes."""
-    notes, length = render_notes(seconds, seed, object_name, style, strokes)
-    voice = INSTRUMENTS[instrument or music_for(object_name).instrument].voice
-    samples = render_messages(notes_to_messages(notes, length), length, voice)
+    notes, length, chosen = _render_for_file(
+        seconds, seed, object_name, style, strokes, instrument
+    )
+    samples = render_messages(notes_to_messages(notes, length), length, chosen.voice)
     write_wav(Path(path), samples)
     return len(notes)
