@@ -172,7 +172,7 @@ class GalleryDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Put back"))
         self.empty_trash_button = QPushButton(self.tr("Empty trash"))
         close_button = QPushButton(self.tr("Close"))
-        for button in (
+        drawing_buttons = (
             self.open_button,
             self.name_button,
             self.duplicate_button,
@@ -181,30 +181,14 @@ class GalleryDialog(QDialog):
             self.print_button,
             self.morph_button,
             self.sheet_button,
-            self.trash_button,
-            self.restore_button,
-            self.empty_trash_button,
-            close_button,
-        ):
+        )
+        trash_buttons = (self.trash_button, self.restore_button, self.empty_trash_button)
+        for button in (*drawing_buttons, *trash_buttons, close_button):
             button.setMinimumHeight(BUTTON_HEIGHT_PX)  # big enough for small fingers
-        for button in (
-            self.open_button,
-            self.name_button,
-            self.duplicate_button,
-            self.delete_button,
-            self.export_button,
-            self.print_button,
-            self.morph_button,
-            self.sheet_button,
-        ):
+        for button in drawing_buttons:
             row.addWidget(button)
         row.addStretch(1)
-        for button in (
-            self.trash_button,
-            self.restore_button,
-            self.empty_trash_button,
-            close_button,
-        ):
+        for button in (*trash_buttons, close_button):
             row.addWidget(button)
         self.open_button.clicked.connect(self.open_selected)
         self.name_button.clicked.connect(self.name_selected)

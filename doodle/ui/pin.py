@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from doodle.config import Settings, teacher_allows
+from doodle.ui.widgets import add_dialog_footer
 
 MAX_PIN_LENGTH = 12
 WRONG_ATTEMPTS_BEFORE_PAUSE = 3
@@ -41,16 +42,9 @@ class PinDialog(QDialog):
         self.pin_edit.setPlaceholderText(self.tr("PIN"))
         self.pin_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         layout.addWidget(self.pin_edit)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.error_label, buttons = add_dialog_footer(
+            self, layout, QDialogButtonBox.StandardButton.Ok, self._on_buttons_accepted
         )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.wrong_attempts = 0
         self._pause = QTimer(self)

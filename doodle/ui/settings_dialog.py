@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from doodle.config import LoadedSettings, hash_pin, load_settings, save_user_settings
 from doodle.ui.i18n import available_languages, object_label
 from doodle.ui.pin import MAX_PIN_LENGTH, confirm_teacher
+from doodle.ui.widgets import add_dialog_footer
 
 MIN_PIN_LENGTH = 4
 
@@ -157,17 +158,10 @@ class SettingsDialog(QDialog):
             "teacher_pin_hash", self.new_pin_edit, self.repeat_pin_edit, self.remove_pin_check
         )
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("settingsError")
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.error_label, _ = add_dialog_footer(
+            self, layout, QDialogButtonBox.StandardButton.Save, self._on_buttons_accepted
         )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error_label.setObjectName("settingsError")
 
     def _lock(self, key: str, *widgets: QWidget) -> None:
         if not self.loaded.locked(key):

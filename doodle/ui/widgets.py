@@ -1,4 +1,5 @@
-"""Small child-friendly widgets: big icon buttons, colour swatches, brush sizes, the banner.
+"""Small child-friendly widgets: big icon buttons, colour swatches, brush sizes, the banner,
+and the error line and buttons at the foot of the teacher's dialogs.
 
 Everything is large enough for small fingers (at least ``TOUCH_TARGET_PX``) and readable at
 1366x768. Icons are the SVG files in ``assets/icons``.
@@ -6,17 +7,22 @@ Everything is large enough for small fingers (at least ``TOUCH_TARGET_PX``) and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
     QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -223,3 +229,25 @@ class MessageBanner(QFrame):
 
     def text(self) -> str:
         return self._label.text()
+
+
+def add_dialog_footer(
+    dialog: QDialog,
+    layout: QVBoxLayout,
+    confirm: QDialogButtonBox.StandardButton,
+    on_confirmed: Callable[[], None],
+) -> tuple[QLabel, QDialogButtonBox]:
+    """A hidden red error line and the ``confirm`` / Cancel buttons at the foot of ``dialog``.
+
+    ``on_confirmed`` decides whether the dialog closes (it shows the error line when not);
+    Cancel rejects the dialog.
+    """
+    error_label = QLabel()
+    error_label.setStyleSheet("color: #c62828;")
+    error_label.hide()
+    layout.addWidget(error_label)
+    buttons = QDialogButtonBox(confirm | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_confirmed)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error_label, buttons
