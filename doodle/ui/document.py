@@ -9,6 +9,7 @@ the newest ``UNDO_LIMIT`` steps.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -37,16 +38,24 @@ class _CoreCommand(QUndoCommand):
 
     def __init__(self, document: DrawingDocument, command: DrawingCommand, text: str) -> None:
         super().__init__(text)
-        self._document = document
+        # A weak reference: the document owns the stack that owns this command, and a strong
+        # one back would make a reference cycle through Qt-owned objects. Python's garbage
+        # collector then frees the document's QObject (and with it the stack and this
+        # command in C++) while still clearing the commands' wrappers, and crashes.
+        self._document = weakref.ref(document)
         self._command = command
 
     def redo(self) -> None:
-        self._command.apply(self._document.drawing)
-        self._document.changed.emit()
+        document = self._document()
+        if document is not None:
+            self._command.apply(document.drawing)
+            document.changed.emit()
 
     def undo(self) -> None:
-        self._command.revert(self._document.drawing)
-        self._document.changed.emit()
+        document = self._document()
+        if document is not None:
+            self._command.revert(document.drawing)
+            document.changed.emit()
 
 
 class DrawingDocument(QObject):

@@ -179,3 +179,21 @@ def test_opening_another_drawing_keeps_the_limit(qapp):
     document.set_drawing(Drawing(object_name="cat"))
     _add_numbered_strokes(document, UNDO_LIMIT + 1)
     assert document.undo_stack.count() == UNDO_LIMIT
+
+
+def test_a_closed_document_is_freed_without_the_garbage_collector(qapp):
+    """No reference cycle through the Qt-owned undo commands: Python's collector freeing
+    such a cycle deletes the stack's commands in C++ while clearing their wrappers, and the
+    process crashes."""
+    document = DrawingDocument()
+    _add_numbered_strokes(document, 3)
+    document.set_drawing(Drawing(object_name="cat"))
+    _add_numbered_strokes(document, 2)
+    document.undo_stack.undo()
+    freed = weakref.ref(document)
+    gc.disable()
+    try:
+        del document
+        assert freed() is None
+    finally:
+        gc.enable()
