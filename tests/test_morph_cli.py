@@ -195,7 +195,8 @@ def test_morph_runs_as_a_command(shapes_model, circle_file, zigzags_file, tmp_pa
 
 
 def test_morph_across_objects_of_one_model_blends_them(tmp_path, capsys) -> None:
-    from tests.engine.test_ideas_blend import _bundled_pair, _class_name
+    from tests.engine.test_ideas_blend import _bundled_pair
+    from tests.engine.test_ideas_trained import _class_name
 
     start_info, end_info = _bundled_pair()
     files = [
