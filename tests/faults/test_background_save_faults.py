@@ -100,18 +100,28 @@ def test_a_full_disk_during_a_background_write_loses_nothing(
     assert window.banner.text() == message
 
 
-def test_closing_the_window_waits_for_a_slow_write(qtbot, tiny_model, tmp_path, monkeypatch):
+def _window_held_in_a_slow_write(qtbot, tmp_path, monkeypatch, strokes: int, seed: int):
+    """A window whose save folder hangs in the write of ``strokes`` new strokes.
+
+    Returns the window, the held rename and the file the earlier save wrote.
+    """
     save_folder = tmp_path / "slow-share"
     _use_save_folder(save_folder)
     window = open_app_window(qtbot)
-    tools = classroom(window)
     draw_some_strokes(window, 1)
-    saved_path = tools.autosaver.last_outcome.path
+    saved_path = classroom(window).autosaver.last_outcome.path
 
     stuck = _StuckRename(save_folder, fail_with=None)
     monkeypatch.setattr(os, "replace", stuck)
-    draw_some_strokes(window, 2, seed=3)
+    draw_some_strokes(window, strokes, seed=seed)
     assert stuck.entered.wait(HOLD_SECONDS)
+    return window, stuck, saved_path
+
+
+def test_closing_the_window_waits_for_a_slow_write(qtbot, tiny_model, tmp_path, monkeypatch):
+    window, stuck, saved_path = _window_held_in_a_slow_write(
+        qtbot, tmp_path, monkeypatch, strokes=2, seed=3
+    )
     drawn = _points(window.document.strokes)
     # The disk comes back a moment after the window is asked to close.
     threading.Timer(0.2, stuck.release.set).start()
@@ -122,17 +132,9 @@ def test_closing_the_window_waits_for_a_slow_write(qtbot, tiny_model, tmp_path, 
 
 
 def test_quitting_the_application_waits_for_a_slow_write(qtbot, tiny_model, tmp_path, monkeypatch):
-    save_folder = tmp_path / "slow-share"
-    _use_save_folder(save_folder)
-    window = open_app_window(qtbot)
-    tools = classroom(window)
-    draw_some_strokes(window, 1)
-    saved_path = tools.autosaver.last_outcome.path
-
-    stuck = _StuckRename(save_folder, fail_with=None)
-    monkeypatch.setattr(os, "replace", stuck)
-    draw_some_strokes(window, 1, seed=4)
-    assert stuck.entered.wait(HOLD_SECONDS)
+    window, stuck, saved_path = _window_held_in_a_slow_write(
+        qtbot, tmp_path, monkeypatch, strokes=1, seed=4
+    )
     threading.Timer(0.2, stuck.release.set).start()
     # What QApplication.quit() (a logout, the session ending) sends before the event loop stops.
     QApplication.instance().aboutToQuit.emit()

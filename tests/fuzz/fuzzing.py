@@ -81,6 +81,11 @@ def mutate_dict(base: dict[str, Any]) -> st.SearchStrategy:
     )
 
 
+def mutated_json(base: dict[str, Any], *more: st.SearchStrategy) -> st.SearchStrategy:
+    """JSON text of arbitrary values, of ``base`` mutated (``mutate_dict``) or of ``more``."""
+    return st.one_of(json_values(), mutate_dict(base), *more).map(dump_json)
+
+
 def _apply_mutation(
     base: dict[str, Any], replaced: dict[str, Any], removed: list[str], added: dict[str, Any]
 ) -> dict[str, Any]:
@@ -104,6 +109,11 @@ def corrupt_bytes(data: bytes) -> st.SearchStrategy:
         lambda edit: data[: edit[0]] + edit[1] + data[edit[0] :]
     )
     return st.one_of(truncated, flipped, inserted)
+
+
+def corrupt_or_random_bytes(data: bytes, max_random: int = 200) -> st.SearchStrategy:
+    """``data`` corrupted (``corrupt_bytes``) or up to ``max_random`` random bytes."""
+    return corrupt_bytes(data) | st.binary(max_size=max_random)
 
 
 def _flip(data: bytes, edits: list[tuple[int, int]]) -> bytes:

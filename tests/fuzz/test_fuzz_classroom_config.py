@@ -5,17 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import strategies as st
 
 from doodle.config import KEYS, Settings, load_settings
 from tests.fuzz.fuzzing import (
     BUDGETS,
-    corrupt_bytes,
+    corrupt_or_random_bytes,
     deeply_nested_json,
-    dump_json,
     fuzz,
-    json_values,
-    mutate_dict,
+    mutated_json,
 )
 
 VALID = {
@@ -49,14 +46,13 @@ def _check(folder, data: bytes) -> None:
 
 @pytest.mark.parametrize("examples", BUDGETS)
 def test_mutated_config(tmp_path, examples):
-    documents = st.one_of(json_values(), mutate_dict(VALID)).map(dump_json)
-    fuzz(documents, lambda data: _check(tmp_path, data), examples)
+    fuzz(mutated_json(VALID), lambda data: _check(tmp_path, data), examples)
 
 
 @pytest.mark.parametrize("examples", BUDGETS)
 def test_corrupted_config_bytes(tmp_path, examples):
     valid = json.dumps(VALID).encode()
-    fuzz(corrupt_bytes(valid) | st.binary(max_size=200), lambda d: _check(tmp_path, d), examples)
+    fuzz(corrupt_or_random_bytes(valid), lambda d: _check(tmp_path, d), examples)
 
 
 def test_deeply_nested_config(tmp_path):

@@ -18,12 +18,12 @@ from doodle.core.fileformat import drawing_from_json, drawing_to_json, load_draw
 from tests.fuzz.fuzzing import (
     BUDGETS,
     DOCUMENTED_ERRORS,
-    corrupt_bytes,
+    corrupt_or_random_bytes,
     deeply_nested_json,
-    dump_json,
     fuzz,
     json_values,
     mutate_dict,
+    mutated_json,
 )
 
 
@@ -69,11 +69,7 @@ def _documents(version: int) -> st.SearchStrategy:
         mutate_dict(stroke) | st.builds(lambda p: dict(stroke, points=p), points) | json_values(2),
         max_size=3,
     )
-    return st.one_of(
-        json_values(),
-        mutate_dict(valid),
-        st.builds(lambda s: dict(valid, strokes=s), strokes),
-    ).map(dump_json)
+    return mutated_json(valid, st.builds(lambda s: dict(valid, strokes=s), strokes))
 
 
 def _check(folder, data: bytes) -> None:
@@ -105,7 +101,7 @@ def test_mutated_documents(tmp_path, examples, version):
 @pytest.mark.parametrize("examples", BUDGETS)
 def test_corrupted_bytes(tmp_path, examples, version):
     valid = json.dumps(VALID[version], indent=1).encode()
-    fuzz(corrupt_bytes(valid) | st.binary(max_size=200), lambda d: _check(tmp_path, d), examples)
+    fuzz(corrupt_or_random_bytes(valid), lambda d: _check(tmp_path, d), examples)
 
 
 def test_deeply_nested_document(tmp_path):

@@ -6,7 +6,6 @@ import json
 import shutil
 
 import pytest
-from hypothesis import strategies as st
 
 from doodle.engine.contract import check_model_folder, read_model_json
 from doodle.engine.recognize import Classifier
@@ -18,10 +17,8 @@ from tests.fuzz.fuzzing import (
     DOCUMENTED_ERRORS,
     corrupt_bytes,
     deeply_nested_json,
-    dump_json,
     fuzz,
-    json_values,
-    mutate_dict,
+    mutated_json,
 )
 
 
@@ -55,8 +52,7 @@ def _check(folder, data: bytes) -> None:
 @pytest.mark.parametrize("examples", BUDGETS)
 def test_mutated_model_json(model_folder, examples):
     valid = json.loads((model_folder / "model.json").read_text())
-    documents = st.one_of(json_values(), mutate_dict(valid)).map(dump_json)
-    fuzz(documents, lambda data: _check(model_folder, data), examples)
+    fuzz(mutated_json(valid), lambda data: _check(model_folder, data), examples)
 
 
 @pytest.mark.parametrize("examples", BUDGETS)

@@ -12,12 +12,12 @@ from doodle.core.ndjson import read_drawings
 from tests.fuzz.fuzzing import (
     BUDGETS,
     DOCUMENTED_ERRORS,
-    corrupt_bytes,
+    corrupt_or_random_bytes,
     deeply_nested_json,
-    dump_json,
     fuzz,
     json_values,
     mutate_dict,
+    mutated_json,
 )
 
 SIMPLIFIED = {
@@ -44,13 +44,11 @@ def _strokes() -> st.SearchStrategy:
 
 
 def _lines() -> st.SearchStrategy:
-    record = st.one_of(
-        mutate_dict(SIMPLIFIED),
+    return mutated_json(
+        SIMPLIFIED,
         mutate_dict(RAW),
         st.builds(lambda d: dict(SIMPLIFIED, drawing=d), _strokes()),
-        json_values(),
     )
-    return record.map(dump_json)
 
 
 def _check(folder, data: bytes) -> None:
@@ -84,11 +82,7 @@ def test_mutated_records(tmp_path, examples):
 @pytest.mark.parametrize("record", [SIMPLIFIED, RAW], ids=["simplified", "raw"])
 def test_corrupted_bytes(tmp_path, examples, record):
     valid = (json.dumps(record) + "\n") * 2
-    fuzz(
-        corrupt_bytes(valid.encode()) | st.binary(max_size=300),
-        lambda data: _check(tmp_path, data),
-        examples,
-    )
+    fuzz(corrupt_or_random_bytes(valid.encode(), 300), lambda d: _check(tmp_path, d), examples)
 
 
 def test_deeply_nested_line(tmp_path):
