@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -116,34 +117,26 @@ def test_distill_trains_exports_and_resumes(tmp_path, capsys):
     assert info.provenance["class_index"] == 0  # the resumed model keeps its class order
 
 
-def test_fit_trains_on_drawings(tmp_path):
+def _fit_pentagons_args(tmp_path, drawings: int, batch: int) -> tuple[list[str], Path]:
+    """``train fit`` arguments for a tiny model of ``drawings`` pentagons written as Quick,
+    Draw! ndjson, and the run folder they name."""
     from doodle.core import ndjson
 
     rng = np.random.default_rng(0)
-    drawings = []
-    for _ in range(30):
+    pentagons = []
+    for _ in range(drawings):
         s3 = polygon_sketch(rng, 5, size=80.0)
         points = np.cumsum(s3[:, :2], axis=0) + 120.0
-        drawings.append(ndjson.QuickDrawDrawing(word="pentagon", strokes=(points,)))
+        pentagons.append(ndjson.QuickDrawDrawing(word="pentagon", strokes=(points,)))
     data = tmp_path / "pentagon.ndjson"
-    ndjson.write_drawings(data, drawings)
+    ndjson.write_drawings(data, pentagons)
     run = tmp_path / "run"
-    args = [
-        "train",
-        "fit",
-        "--data",
-        str(data),
-        "--out",
-        str(run),
-        "--hidden",
-        "8",
-        "--batch",
-        "8",
-        "--steps",
-        "3",
-        "--mixtures",
-        "2",
-    ]
+    args = ["train", "fit", "--data", str(data), "--out", str(run), "--hidden", "8"]
+    return [*args, "--batch", str(batch), "--steps", "3", "--mixtures", "2"], run
+
+
+def test_fit_trains_on_drawings(tmp_path):
+    args, run = _fit_pentagons_args(tmp_path, drawings=30, batch=8)
     assert main(args) == 0
     info = contract.check_model_folder(run / "export" / "pentagon")
     assert info.kind == "gen"
@@ -190,18 +183,7 @@ def test_torchrun_trains_with_two_processes(tmp_path):
     import subprocess
     import sys
 
-    from doodle.core import ndjson
-
-    rng = np.random.default_rng(0)
-    drawings = [
-        ndjson.QuickDrawDrawing(
-            word="pentagon", strokes=(np.cumsum(polygon_sketch(rng, 5, 80.0)[:, :2], 0) + 120,)
-        )
-        for _ in range(40)
-    ]
-    data = tmp_path / "pentagon.ndjson"
-    ndjson.write_drawings(data, drawings)
-    run = tmp_path / "run"
+    fit_args, run = _fit_pentagons_args(tmp_path, drawings=40, batch=4)
     command = [
         sys.executable,
         "-m",
@@ -210,20 +192,7 @@ def test_torchrun_trains_with_two_processes(tmp_path):
         "--standalone",
         "-m",
         "doodle",
-        "train",
-        "fit",
-        "--data",
-        str(data),
-        "--out",
-        str(run),
-        "--hidden",
-        "8",
-        "--batch",
-        "4",
-        "--steps",
-        "3",
-        "--mixtures",
-        "2",
+        *fit_args,
         "--device",
         "cpu",
     ]
