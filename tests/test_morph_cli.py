@@ -22,8 +22,7 @@ from doodle.engine import ideas
 from doodle.engine.model import LoadedModel
 from doodle.export.strip import animation_frames, export_morph_gif, export_strip_png
 from tests.bench.model_factory import write_tiny_model
-from tests.engine.test_ideas_models import shape_drawing, write_random_vae
-from tests.shared_data import require_shared
+from tests.ideas_models import bundled_vae_pair, quickdraw_file, shape_drawing, write_random_vae
 
 
 @pytest.fixture
@@ -195,14 +194,8 @@ def test_morph_runs_as_a_command(shapes_model, circle_file, zigzags_file, tmp_pa
 
 
 def test_morph_across_objects_of_one_model_blends_them(tmp_path, capsys) -> None:
-    from tests.engine.test_ideas_blend import _bundled_pair
-    from tests.engine.test_ideas_trained import _class_name
-
-    start_info, end_info = _bundled_pair()
-    files = [
-        require_shared("quickdraw", "simplified", f"{_class_name(info).replace('_', ' ')}.ndjson")
-        for info in (start_info, end_info)
-    ]
+    start_info, end_info = bundled_vae_pair()
+    files = [quickdraw_file(info) for info in (start_info, end_info)]
     out = tmp_path / "strip.png"
     code = main(["morph", f"{files[0]}:2", f"{files[1]}:3", "--out", str(out), "--frames", "8",
                  "--cell", "80"])  # fmt: skip

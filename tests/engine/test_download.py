@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import socket
-import struct
-import threading
-from pathlib import Path
 
 import pytest
 
@@ -19,54 +15,14 @@ from doodle.engine.download import (
     model_url,
 )
 from doodle.engine.registry import ModelRegistry
+from tests.model_server import serving_magenta_files
 from tests.shared_data import require_shared
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    """``/ok/NAME`` serves the file; ``/drop/`` resets the connection half-way; ``/short/``
-    announces the full length but sends half and closes; ``/corrupt/`` sends a damaged file."""
-
-    root: Path
-
-    def log_message(self, *args: object) -> None:
-        return
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        _, mode, name = self.path.split("/", 2)
-        file = self.root / name
-        if mode not in ("ok", "drop", "short", "corrupt") or not file.is_file():
-            self.send_error(404)
-            return
-        body = file.read_bytes()
-        if mode == "corrupt":
-            body = body[:1000] + b"}" * 10 + body[1010:]
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if mode in ("ok", "corrupt"):
-            self.wfile.write(body)
-            return
-        self.wfile.write(body[: len(body) // 2])
-        self.wfile.flush()
-        if mode == "drop":
-            # An abortive close (RST), as when a network link goes down.
-            self.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
-        self.close_connection = True
 
 
 @pytest.fixture(scope="module")
 def server():
-    magenta = require_shared("magenta", "bear.gen.json").parent
-    handler = type("Handler", (_Handler,), {"root": magenta})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving_magenta_files() as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from doodle.engine import ideas, vae
 from doodle.engine.generate import GenerationCancelled
 from doodle.engine.model import LoadedModel
 from tests.bench.model_factory import write_tiny_model
-from tests.engine.test_ideas_models import shape_drawing, write_random_vae
+from tests.ideas_models import shape_drawing, write_random_vae
 
 
 @pytest.fixture

@@ -16,40 +16,16 @@ import onnx
 import pytest
 from onnx import numpy_helper
 
-from doodle import paths
 from doodle.engine import class_blend, contract, ideas, vae
 from doodle.engine.model import LoadedModel
-from doodle.engine.registry import ModelRegistry
-from tests.engine.test_ideas_models import shape_drawing, write_random_vae
-from tests.engine.test_ideas_trained import _quickdraw
+from tests.ideas_models import bundled_vae_pair, quickdraw_drawings, shape_drawing, write_random_vae
 
-PREFERRED_PAIR = ("sheep_vae", "dog_vae")
-"""Two four-legged animals: a morph between them should show a body that changes its kind."""
 TOLERANCE = 1e-5
-
-
-def _bundled_pair() -> tuple[contract.ModelInfo, contract.ModelInfo]:
-    """Two bundled VAE folders of one class-conditional model (sheep and dog when they are)."""
-    registry = ModelRegistry(bundled_dir=paths.bundled_models_dir(), user_dir=Path("/nonexistent"))
-    vaes = {info.name: info for info in registry.list() if info.kind == "vae"}
-    groups: dict[str, list[contract.ModelInfo]] = {}
-    for info in vaes.values():
-        groups.setdefault(class_blend.shared_key(info) or "", []).append(info)
-    preferred = [vaes.get(name) for name in PREFERRED_PAIR]
-    if all(preferred) and class_blend.class_blend(*preferred) is not None:
-        return preferred[0], preferred[1]
-    for members in groups.values():
-        if len(members) >= 2:
-            return members[0], members[1]
-    pytest.skip(
-        f"needs two bundled VAE folders of one class-conditional model in "
-        f"{paths.bundled_models_dir()}"
-    )
 
 
 @pytest.fixture(scope="module")
 def pair() -> tuple[contract.ModelInfo, contract.ModelInfo]:
-    return _bundled_pair()
+    return bundled_vae_pair()
 
 
 def _run_steps(model: LoadedModel, z: np.ndarray, steps: int = 6) -> list[np.ndarray]:
@@ -146,10 +122,10 @@ def test_blended_class_is_the_trained_module_with_a_mixed_one_hot(tmp_path) -> N
     """The claim the blend rests on, against the training code's own export."""
     torch = pytest.importorskip("torch")
     from doodle.train.export import export_all
-    from tests.train.test_sketch_export import make_model, random_inputs, units
+    from tests.train.sketch_helpers import class_units, make_model, random_inputs
 
     model = make_model(z_size=6)
-    infos = export_all(model, units(3), tmp_path, {"teacher": "test"})
+    infos = export_all(model, class_units(3), tmp_path, {"teacher": "test"})
     start, end = infos[0], infos[2]
     blend = class_blend.class_blend(start, end)
     assert blend is not None
@@ -199,7 +175,7 @@ def _same(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
 def test_morph_across_objects_starts_with_one_decoder_and_ends_with_the_other(pair) -> None:
     start_info, end_info = pair
     start_model, end_model = LoadedModel(start_info), LoadedModel(end_info)
-    start, end = _quickdraw(start_info, 1)[0], _quickdraw(end_info, 1)[0]
+    start, end = quickdraw_drawings(start_info, 1)[0], quickdraw_drawings(end_info, 1)[0]
     frames = ideas.morph_between(start, end, start_model, end_model, frames=8)
     assert len(frames) == 8 and all(frames)
     z_start, z_end = vae.encode(start, start_model), vae.encode(end, end_model)

@@ -10,7 +10,6 @@ Two sources of trained models:
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +22,7 @@ from doodle.engine import contract, graphs, ideas, vae
 from doodle.engine.magenta import MagentaModel, write_model_folder
 from doodle.engine.model import LoadedModel
 from doodle.engine.registry import ModelRegistry
-from tests.engine.test_ideas_models import SHAPE_POINTS, SHAPES, shape_drawing
-from tests.shared_data import require_shared
+from tests.ideas_models import SHAPE_POINTS, SHAPES, quickdraw_drawings, shape_drawing
 
 SCALE_FACTOR = 50.0
 PIXEL_FACTOR = 1.0
@@ -213,18 +211,6 @@ def _bundled_vaes() -> list[contract.ModelInfo]:
     return [info for info in registry.list() if info.kind == "vae" and info.bundled]
 
 
-def _class_name(info: contract.ModelInfo) -> str:
-    return str(info.provenance.get("class_name", info.name))
-
-
-def _quickdraw(info: contract.ModelInfo, count: int) -> list[list[np.ndarray]]:
-    from doodle.core.ndjson import iter_drawings
-
-    word = _class_name(info).replace("_", " ")
-    path = require_shared("quickdraw", "simplified", f"{word}.ndjson")
-    return [list(item.strokes) for item in itertools.islice(iter_drawings(path), count)]
-
-
 # Bundled VAEs whose decoders rarely emit the end token at morph temperature (their teachers'
 # samples are about three times longer than real drawings), so decoded frames run on to
 # max_seq_len and their endpoints wander; models_onnx/README.md records this. Strict: a model
@@ -272,8 +258,8 @@ def _bundled_pairs(known_weak: frozenset[str] = frozenset()) -> list:
 @pytest.mark.parametrize(("own", "other"), _bundled_pairs())
 def test_bundled_vae_prefers_the_drawing_s_own_latent(own, other) -> None:
     model = LoadedModel(own)
-    drawings = _quickdraw(own, 5)
-    strangers = _quickdraw(other, 5)
+    drawings = quickdraw_drawings(own, 5)
+    strangers = quickdraw_drawings(other, 5)
     wins = 0
     for drawing, stranger in zip(drawings, strangers, strict=True):
         z = np.stack([vae.encode(drawing, model), vae.encode(stranger, model)])
@@ -287,7 +273,7 @@ def test_bundled_vae_prefers_the_drawing_s_own_latent(own, other) -> None:
 def test_bundled_vae_morph_starts_and_ends_near_the_drawings(own, other) -> None:
     """Two drawings of the model's own class (its decoder draws that class whatever z is)."""
     model = LoadedModel(own)
-    drawings = _quickdraw(own, 10)
+    drawings = quickdraw_drawings(own, 10)
     near = 0
     for start, end in zip(drawings[:5], drawings[5:], strict=True):
         frames = ideas.morph(start, end, model, frames=8)

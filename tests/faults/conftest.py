@@ -18,6 +18,7 @@ from doodle.ui.app import build_window
 from doodle.ui.classroom import ClassroomTools
 from doodle.ui.main_window import MainWindow
 from tests.bench.model_factory import write_tiny_model
+from tests.ui.windows import show_main_window
 
 WAIT_MS = 20_000
 
@@ -29,12 +30,7 @@ def tiny_model():
 
 def open_app_window(qtbot) -> MainWindow:
     """The window ``doodle`` opens (classroom, picker, music), shown."""
-    window = build_window(load_settings())
-    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return show_main_window(qtbot, build_window(load_settings()), (1200, 800))
 
 
 @pytest.fixture

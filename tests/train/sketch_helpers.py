@@ -34,6 +34,40 @@ def tiny_corpus(count: int = 120, seed: int = 0, classes: int = 2):
     return corpus
 
 
+def make_model(z_size: int, classes: int = 3):
+    """A small class-conditional ``SketchRNN`` (a VAE when ``z_size``) with random weights."""
+    import torch
+
+    from doodle.train.model import ModelConfig, SketchRNN
+
+    torch.manual_seed(0)
+    model = SketchRNN(
+        ModelConfig(
+            hidden_size=24, enc_hidden_size=12, z_size=z_size, num_mixture=3, num_classes=classes
+        )
+    )
+    randomise(model)
+    return model.eval()
+
+
+def class_units(classes: int):
+    """Units for ``classes`` classes named ``class0``, ``class1``, ..."""
+    from doodle.train.data import ClassUnits
+
+    return [ClassUnits(f"class{i}", 50.0 + i, 2.0, 40, "test") for i in range(classes)]
+
+
+def random_inputs(batch: int, steps: int):
+    """Decoder inputs ``[batch, steps, 5]``: random offsets, one-hot pen states (fixed seed)."""
+    import torch
+
+    generator = torch.Generator().manual_seed(1)
+    inputs = torch.randn(batch, steps, 5, generator=generator)
+    pen = torch.randint(0, 3, (batch, steps), generator=generator)
+    inputs[..., 2:] = torch.nn.functional.one_hot(pen, 3).float()
+    return inputs
+
+
 def randomise(model, scale: float = 0.3, seed: int = 0) -> None:
     """Move every weight away from its initial value so folding errors would show."""
     import torch

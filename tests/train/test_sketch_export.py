@@ -13,42 +13,23 @@ from onnx import numpy_helper  # noqa: E402
 from doodle.core.errors import ModelError  # noqa: E402
 from doodle.engine import contract  # noqa: E402
 from doodle.engine.model import LoadedModel  # noqa: E402
-from doodle.train.data import ClassUnits  # noqa: E402
 from doodle.train.export import export_all, load_exported, read_class_folder  # noqa: E402
-from doodle.train.model import ModelConfig, SketchRNN  # noqa: E402
+from doodle.train.model import SketchRNN  # noqa: E402
 from doodle.train.runner import exported_folders  # noqa: E402
-from tests.train.sketch_helpers import randomise  # noqa: E402
+from tests.train.sketch_helpers import (  # noqa: E402
+    class_units,
+    make_model,
+    random_inputs,
+    randomise,
+)
 
 TOLERANCE = 1e-4
-
-
-def make_model(z_size: int, classes: int = 3) -> SketchRNN:
-    torch.manual_seed(0)
-    model = SketchRNN(
-        ModelConfig(
-            hidden_size=24, enc_hidden_size=12, z_size=z_size, num_mixture=3, num_classes=classes
-        )
-    )
-    randomise(model)
-    return model.eval()
-
-
-def units(classes: int) -> list[ClassUnits]:
-    return [ClassUnits(f"class{i}", 50.0 + i, 2.0, 40, "test") for i in range(classes)]
-
-
-def random_inputs(batch: int, steps: int) -> torch.Tensor:
-    generator = torch.Generator().manual_seed(1)
-    inputs = torch.randn(batch, steps, 5, generator=generator)
-    pen = torch.randint(0, 3, (batch, steps), generator=generator)
-    inputs[..., 2:] = torch.nn.functional.one_hot(pen, 3).float()
-    return inputs
 
 
 @pytest.mark.parametrize("z_size", [0, 6], ids=["gen", "vae"])
 def test_exported_graphs_match_the_module(tmp_path, z_size):
     model = make_model(z_size)
-    infos = export_all(model, units(3), tmp_path, {"teacher": "test"})
+    infos = export_all(model, class_units(3), tmp_path, {"teacher": "test"})
     assert [info.name for info in infos] == ["class0", "class1", "class2"]
     batch, steps, class_id = 3, 9, 2
     inputs = random_inputs(batch, steps)
@@ -75,7 +56,7 @@ def test_exported_graphs_match_the_module(tmp_path, z_size):
 
 def test_exported_encoder_matches_for_each_length(tmp_path):
     model = make_model(6)
-    export_all(model, units(3), tmp_path, {"teacher": "test"})
+    export_all(model, class_units(3), tmp_path, {"teacher": "test"})
     strokes = random_inputs(4, 11)
     lengths = torch.tensor([11, 1, 6, 9])
     with torch.no_grad():
@@ -97,7 +78,7 @@ def test_exported_encoder_matches_for_each_length(tmp_path):
 
 def test_classes_differ_only_by_their_folded_biases(tmp_path):
     model = make_model(0)
-    export_all(model, units(3), tmp_path, {"teacher": "test"})
+    export_all(model, class_units(3), tmp_path, {"teacher": "test"})
     first = read_class_folder(tmp_path / "class0")[1]
     second = read_class_folder(tmp_path / "class1")[1]
     np.testing.assert_array_equal(first["decoder.weight_hh_l0"], second["decoder.weight_hh_l0"])
@@ -111,7 +92,7 @@ def _initializers(path):
 @pytest.mark.parametrize("z_size", [0, 6], ids=["gen", "vae"])
 def test_resume_from_export_gives_the_same_weights(tmp_path, z_size):
     model = make_model(z_size)
-    export_all(model, units(3), tmp_path / "first", {"teacher": "test"})
+    export_all(model, class_units(3), tmp_path / "first", {"teacher": "test"})
     folders = sorted((tmp_path / "first").iterdir())
     resumed, classes, _ = load_exported(folders[::-1])
     assert [c.name for c in classes] == ["class0", "class1", "class2"]
@@ -162,7 +143,7 @@ def effective_parameters(model: SketchRNN) -> dict[str, torch.Tensor]:
 @pytest.mark.parametrize("z_size", [0, 6], ids=["gen", "vae"])
 def test_single_class_resume_recovers_the_parameters(tmp_path, z_size):
     model = make_model(z_size, classes=1)
-    export_all(model, units(1), tmp_path, {"teacher": "test"})
+    export_all(model, class_units(1), tmp_path, {"teacher": "test"})
     resumed, _, _ = load_exported([tmp_path / "class0"])
     original = effective_parameters(model)
     recovered = effective_parameters(resumed)
@@ -173,8 +154,8 @@ def test_single_class_resume_recovers_the_parameters(tmp_path, z_size):
 
 def test_fp16_export_is_smaller_and_close(tmp_path):
     model = make_model(6)
-    export_all(model, units(3), tmp_path / "fp32", {"teacher": "test"})
-    export_all(model, units(3), tmp_path / "fp16", {"teacher": "test"}, fp16=True)
+    export_all(model, class_units(3), tmp_path / "fp32", {"teacher": "test"})
+    export_all(model, class_units(3), tmp_path / "fp16", {"teacher": "test"}, fp16=True)
     full = tmp_path / "fp32" / "class1"
     half = tmp_path / "fp16" / "class1"
     assert (half / "decoder_step.onnx").stat().st_size < 0.7 * (
@@ -196,7 +177,7 @@ def test_export_command_rewrites_folders_as_fp16(tmp_path):
     from doodle.cli import main
 
     model = make_model(6)
-    export_all(model, units(3), tmp_path / "run", {"teacher": "test", "steps": 7})
+    export_all(model, class_units(3), tmp_path / "run", {"teacher": "test", "steps": 7})
     args = ["train", "export", str(tmp_path / "run"), "--out", str(tmp_path / "out"), "--fp16"]
     assert main([*args, "--only", "class1"]) == 0
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["class1"]
@@ -210,7 +191,7 @@ def test_decoder_only_folder_draws_like_the_vae_at_the_prior_mean(tmp_path):
 
     model = make_model(6)
     info = write_class_folder(
-        model, 1, units(3)[1], tmp_path / "class1", {"teacher": "t"}, variant="decoder_only"
+        model, 1, class_units(3)[1], tmp_path / "class1", {"teacher": "t"}, variant="decoder_only"
     )
     assert info.kind == "gen" and info.has_prefix
     assert info.provenance["derived_from_vae"] is True
@@ -237,7 +218,7 @@ def test_bundle_command_writes_a_drawing_model_and_an_ideas_model_per_class(tmp_
     from doodle.engine.ideas import encoder_model_for
 
     model = make_model(6)
-    export_all(model, units(3), tmp_path / "run", {"teacher": "test", "steps": 7})
+    export_all(model, class_units(3), tmp_path / "run", {"teacher": "test", "steps": 7})
     out = tmp_path / "out"
     args = ["train", "export", str(tmp_path / "run"), "--out", str(out), "--fp16", "--bundle"]
     assert main(args) == 0
@@ -261,8 +242,8 @@ def test_export_command_averages_the_weights_of_several_exports(tmp_path):
     first = make_model(6)
     second = make_model(6)
     randomise(second, seed=5)
-    export_all(first, units(3), tmp_path / "a", {"teacher": "test", "steps": 100})
-    export_all(second, units(3), tmp_path / "b", {"teacher": "test", "steps": 200})
+    export_all(first, class_units(3), tmp_path / "a", {"teacher": "test", "steps": 100})
+    export_all(second, class_units(3), tmp_path / "b", {"teacher": "test", "steps": 200})
     args = ["train", "export", str(tmp_path / "a"), "--out", str(tmp_path / "mean")]
     assert main([*args, "--average", str(tmp_path / "b")]) == 0
 
@@ -283,8 +264,8 @@ def test_export_command_averages_the_weights_of_several_exports(tmp_path):
 def test_averaging_refuses_exports_of_another_model(tmp_path, capsys):
     from doodle.cli import main
 
-    export_all(make_model(6), units(3), tmp_path / "a", {"teacher": "test"})
-    export_all(make_model(6, classes=2), units(2), tmp_path / "b", {"teacher": "test"})
+    export_all(make_model(6), class_units(3), tmp_path / "a", {"teacher": "test"})
+    export_all(make_model(6, classes=2), class_units(2), tmp_path / "b", {"teacher": "test"})
     args = ["train", "export", str(tmp_path / "a"), "--out", str(tmp_path / "mean")]
     assert main([*args, "--average", str(tmp_path / "b")]) != 0
     assert "not an export of the same model" in capsys.readouterr().err
@@ -296,7 +277,7 @@ def test_resuming_with_data_of_more_classes_grows_the_model(tmp_path):
 
     from doodle.train.runner import build_model
 
-    export_all(make_model(6), units(2), tmp_path / "run", {"teacher": "test"})
+    export_all(make_model(6), class_units(2), tmp_path / "run", {"teacher": "test"})
     args = SimpleNamespace(resume=tmp_path / "run")
     model, names, checkpoint, grown = build_model(args, ["class2", "class0", "class1"])
     assert grown and checkpoint is None

@@ -18,6 +18,7 @@ from doodle.ui.canvas import DrawingCanvas
 from doodle.ui.document import DrawingDocument
 from doodle.ui.main_window import MainWindow
 from tests.shared_data import require_shared
+from tests.ui.windows import show_main_window
 
 CANVAS_SIZE = (800, 600)
 
@@ -56,21 +57,12 @@ def empty_registry(tmp_path) -> ModelRegistry:
     return ModelRegistry(bundled_dir=empty, user_dir=empty)
 
 
-def _window(qtbot, registry: ModelRegistry) -> MainWindow:
-    window = MainWindow(registry)
-    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 @pytest.fixture
 def window(qtbot, model_registry) -> MainWindow:
     """The main window drawing along with the Magenta bear (and sheep) models."""
-    return _window(qtbot, model_registry)
+    return show_main_window(qtbot, MainWindow(model_registry))
 
 
 @pytest.fixture
 def window_without_models(qtbot, empty_registry) -> MainWindow:
-    return _window(qtbot, empty_registry)
+    return show_main_window(qtbot, MainWindow(empty_registry))

@@ -29,9 +29,14 @@ from doodle.ui.ideas_choose import CHOOSER_THUMBNAIL_PX, drawing_choices
 from doodle.ui.main_window import MainWindow
 from doodle.ui.morph import MorphDialog
 from tests.bench.model_factory import write_tiny_model
-from tests.engine.test_ideas_blend import _bundled_pair
-from tests.engine.test_ideas_models import shape_drawing, write_random_vae
-from tests.engine.test_ideas_trained import _class_name, _quickdraw
+from tests.ideas_models import (
+    bundled_vae_pair,
+    class_name,
+    quickdraw_drawings,
+    shape_drawing,
+    write_random_vae,
+)
+from tests.ui.windows import show_main_window
 
 
 def _registry(tmp_path: Path, with_vae: bool = True) -> ModelRegistry:
@@ -41,15 +46,6 @@ def _registry(tmp_path: Path, with_vae: bool = True) -> ModelRegistry:
     if with_vae:
         write_random_vae(user, "shapes_ideas", seed=3, class_name="shapes")
     return ModelRegistry(bundled_dir=bundled, user_dir=user)
-
-
-def _window(qtbot, registry: ModelRegistry) -> MainWindow:
-    window = MainWindow(registry)
-    qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture
@@ -68,7 +64,7 @@ def saved_folder(tmp_path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path, saved_folder):
-    window = _window(qtbot, _registry(tmp_path))
+    window = show_main_window(qtbot, MainWindow(_registry(tmp_path)))
     window.ideas = attach_ideas(window, folders=lambda: [saved_folder])
     return window
 
@@ -138,7 +134,7 @@ def test_a_reimagined_drawing_goes_on_a_new_page_and_the_old_one_stays_saved(qtb
 
 
 def test_ideas_need_a_model_with_an_encoder(qtbot, tmp_path) -> None:
-    window = _window(qtbot, _registry(tmp_path, with_vae=False))
+    window = show_main_window(qtbot, MainWindow(_registry(tmp_path, with_vae=False)))
     panel = attach_ideas(window, folders=lambda: [])
     _draw_circle(window)
     for button in (panel.reimagine_button, panel.morph_button, panel.mix_button):
@@ -277,7 +273,7 @@ def test_gallery_morphs_the_two_drawings_picked_there(qtbot, window, saved_folde
 
 
 def test_gallery_offers_no_morph_without_a_model_with_an_encoder(qtbot, tmp_path) -> None:
-    window = _window(qtbot, _registry(tmp_path, with_vae=False))
+    window = show_main_window(qtbot, MainWindow(_registry(tmp_path, with_vae=False)))
     panel = attach_ideas(window, folders=lambda: [])
     gallery = GalleryDialog(load_settings().settings, [tmp_path], parent=window)
     qtbot.addWidget(gallery)
@@ -290,9 +286,9 @@ def test_the_app_s_gallery_morphs_two_saved_drawings(qtbot) -> None:
     loaded = load_settings()
     folder = loaded.settings.drawings_folder
     rng = np.random.default_rng(2)
-    start_info, end_info = _bundled_pair()
+    start_info, end_info = bundled_vae_pair()
     for number, info in enumerate((start_info, end_info)):
-        drawing = _drawing(_class_name(info), shape_drawing("circle", rng), f"Kim {number}")
+        drawing = _drawing(class_name(info), shape_drawing("circle", rng), f"Kim {number}")
         save_drawing(folder / f"saved-{number}.doodle", drawing)
     window = build_window(loaded)  # every part attached, as the app does
     qtbot.addWidget(window, before_close_func=lambda w: w.shutdown())
@@ -308,7 +304,7 @@ def test_the_app_s_gallery_morphs_two_saved_drawings(qtbot) -> None:
     assert dialog is not None and dialog.isVisible()
     assert {d.object_name for d in (dialog.start_chooser.chosen_drawing(),
                                     dialog.end_chooser.chosen_drawing())} == {
-        _class_name(start_info), _class_name(end_info)
+        class_name(start_info), class_name(end_info)
     }  # fmt: skip
     _wait_for_morph(qtbot, dialog)
     assert dialog.message_label.text() == ""  # two objects of one model: no excuse needed
@@ -316,13 +312,14 @@ def test_the_app_s_gallery_morphs_two_saved_drawings(qtbot) -> None:
 
 
 def test_morph_turns_one_bundled_object_into_another(qtbot, tmp_path) -> None:
-    start_info, end_info = _bundled_pair()
+    start_info, end_info = bundled_vae_pair()
     user = tmp_path / "user"
     user.mkdir()
-    window = _window(qtbot, ModelRegistry(bundled_dir=paths.bundled_models_dir(), user_dir=user))
+    registry = ModelRegistry(bundled_dir=paths.bundled_models_dir(), user_dir=user)
+    window = show_main_window(qtbot, MainWindow(registry))
     panel = attach_ideas(window, folders=lambda: [])
-    start = _drawing(_class_name(start_info), _quickdraw(start_info, 1)[0])
-    end = _drawing(_class_name(end_info), _quickdraw(end_info, 1)[0])
+    start = _drawing(class_name(start_info), quickdraw_drawings(start_info, 1)[0])
+    end = _drawing(class_name(end_info), quickdraw_drawings(end_info, 1)[0])
     dialog = panel.open_morph(start, end)
     assert dialog is not None
     _wait_for_morph(qtbot, dialog)
@@ -350,7 +347,7 @@ def test_morph_between_unrelated_models_says_so(qtbot, tmp_path) -> None:
     registry = _registry(tmp_path)
     write_random_vae(tmp_path / "user", "stars_ideas", seed=8, class_name="stars")
     registry.refresh()
-    window = _window(qtbot, registry)
+    window = show_main_window(qtbot, MainWindow(registry))
     panel = attach_ideas(window, folders=lambda: [])
     rng = np.random.default_rng(3)
     start = _drawing("shapes", shape_drawing("circle", rng))

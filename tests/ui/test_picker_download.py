@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -14,21 +11,15 @@ from doodle.config import Settings, hash_pin
 from doodle.engine.registry import ModelRegistry
 from doodle.ui.picker_download import ModelDownloadDialog, make_downloader
 from doodle.ui.workers import InferenceWorker
-from tests.engine.test_download import _Handler
-from tests.shared_data import require_shared
+from tests.model_server import serving_magenta_files
 
 TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="module")
 def server():
-    magenta = require_shared("magenta", "bear.gen.json").parent
-    handler = type("Handler", (_Handler,), {"root": magenta})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving_magenta_files() as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
