@@ -18,8 +18,9 @@ import pytest
 
 from doodle import paths
 from doodle.engine import class_blend, contract, graphs
-from doodle.engine.magenta import MagentaModel, write_model_folder
+from doodle.engine.magenta import MagentaModel
 from doodle.engine.registry import ModelRegistry
+from tests.bench.model_factory import write_checked_folder
 from tests.shared_data import require_shared
 
 SHAPES = ("circle", "zigzag")
@@ -44,12 +45,7 @@ def write_random_vae(
     decoder = replace(decoder, out_b=out_b)
     encoder = graphs.random_encoder(rng, 8, hidden, z_size, scale=0.6)
     model = MagentaModel({"max_seq_len": max_seq_len, "version": 6}, "vae", decoder, encoder)
-    folder = models_dir / name
-    folder.mkdir(parents=True)
     meta = {
-        "format": contract.FORMAT_VERSION,
-        "name": name,
-        "label": name.capitalize(),
         "kind": "vae",
         "hidden_size": hidden,
         "z_size": z_size,
@@ -58,10 +54,8 @@ def write_random_vae(
         "scale_factor": 50.0,
         "pixel_factor": 1.0,
         "provenance": {"source": "random weights for tests", "class_name": class_name or name},
-        "metrics": {},
     }
-    write_model_folder(model, folder, meta)
-    return contract.check_model_folder(folder)
+    return write_checked_folder(models_dir, name, model, meta)
 
 
 def shape_drawing(kind: str, rng: np.random.Generator, centre=(300.0, 250.0)) -> list[np.ndarray]:

@@ -20,12 +20,7 @@ def write_tiny_model(
     """A decoder-only model folder ``models_dir/name`` that passes ``check_model_folder``."""
     decoder = graphs.random_decoder(np.random.default_rng(seed), hidden, mixtures, scale=0.3)
     model = MagentaModel(info={"max_seq_len": 250}, kind="gen", decoder=decoder, encoder=None)
-    folder = models_dir / name
-    folder.mkdir(parents=True)
     meta = {
-        "format": contract.FORMAT_VERSION,
-        "name": name,
-        "label": name.capitalize(),
         "kind": "gen",
         "hidden_size": hidden,
         "num_mixture": mixtures,
@@ -33,7 +28,17 @@ def write_tiny_model(
         "scale_factor": 60.0,
         "pixel_factor": 2.0,
         "provenance": {"source": "random weights for tests"},
-        "metrics": {},
     }
-    write_model_folder(model, folder, meta)
+    return write_checked_folder(models_dir, name, model, meta)
+
+
+def write_checked_folder(
+    models_dir: Path, name: str, model: MagentaModel, meta: dict[str, object]
+) -> contract.ModelInfo:
+    """``model`` written as the folder ``models_dir/name``, its ``model.json`` the contract's
+    format, name and label plus ``meta``; the folder's checked contract info."""
+    folder = models_dir / name
+    folder.mkdir(parents=True)
+    header = {"format": contract.FORMAT_VERSION, "name": name, "label": name.capitalize()}
+    write_model_folder(model, folder, {**header, **meta, "metrics": {}})
     return contract.check_model_folder(folder)
