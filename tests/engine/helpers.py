@@ -1,4 +1,5 @@
-"""Helpers for engine tests: small Magenta-format model files and a reference TF LSTM.
+"""Helpers for engine tests: small Magenta-format model files, a reference TF LSTM, and a
+recorder of the batch sizes a model's decoder steps run with.
 
 The small models go through the real importer (int16 blobs, base64, the same layout as the
 published files), so the unit tests exercise the same path as the real models. The numpy
@@ -12,6 +13,8 @@ import json
 from pathlib import Path
 
 import numpy as np
+
+from doodle.engine.model import LoadedModel
 
 SMALL_HIDDEN = 16
 SMALL_MIXTURE = 3
@@ -96,6 +99,20 @@ def magenta_weights(document: list) -> list[np.ndarray]:
         ).reshape(shape)
         for b, shape in zip(blobs, shapes, strict=True)
     ]
+
+
+def record_batch_sizes(model: LoadedModel) -> list[int]:
+    """The batch size of every decoder step ``model`` runs from now on, in order."""
+    sizes: list[int] = []
+    session = model.decoder_step
+    original_run = session.run
+
+    def recording_run(names, feeds, *args):
+        sizes.append(feeds["x"].shape[0])
+        return original_run(names, feeds, *args)
+
+    session.run = recording_run
+    return sizes
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:

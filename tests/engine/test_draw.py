@@ -12,7 +12,7 @@ from doodle.engine import draw
 from doodle.engine.generate import MIN_GENERATED_STEPS, GenerationCancelled
 from doodle.engine.magenta import import_magenta
 from doodle.engine.model import LoadedModel
-from tests.engine.helpers import magenta_document, write_magenta
+from tests.engine.helpers import magenta_document, record_batch_sizes, write_magenta
 
 MAX_SEQ_LEN = 60
 CHILD = [
@@ -119,15 +119,7 @@ def test_variations_are_distinct_and_reproducible(lifting: LoadedModel) -> None:
 
 
 def test_variations_run_as_one_batch(lifting: LoadedModel) -> None:
-    batches: list[int] = []
-    session = lifting.decoder_step
-    original_run = session.run
-
-    def counting_run(names, feeds, *args):
-        batches.append(feeds["x"].shape[0])
-        return original_run(names, feeds, *args)
-
-    session.run = counting_run
+    batches = record_batch_sizes(lifting)
     draw.variations(CHILD, lifting, n=4, seed=1, max_steps=10)
     assert batches == [4] * 10
 

@@ -14,6 +14,7 @@ from doodle.engine.generate import (
 )
 from doodle.engine.model import LoadedModel
 from doodle.engine.sampler import MixtureSampler
+from tests.engine.helpers import record_batch_sizes
 
 
 def test_loops_do_not_write_into_their_inputs(small_gen: LoadedModel) -> None:
@@ -51,15 +52,7 @@ def test_model_input_starts_the_drawing_at_the_origin() -> None:
 
 
 def test_ended_rows_leave_the_batch(small_gen: LoadedModel) -> None:
-    sizes: list[int] = []
-    session = small_gen.decoder_step
-    original_run = session.run
-
-    def recording_run(names, feeds, *args):
-        sizes.append(feeds["x"].shape[0])
-        return original_run(names, feeds, *args)
-
-    session.run = recording_run
+    sizes = record_batch_sizes(small_gen)
     sampler = MixtureSampler(3, 1.0, np.random.default_rng(4))
     endings = rollout_batch(small_gen, START_TOKEN[None], 6, sampler, 50)
     lengths = sorted(len(e) for e in endings)

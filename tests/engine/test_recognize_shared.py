@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from doodle.engine.magenta import import_magenta
-from doodle.engine.recognize import RECOGNIZER_FOLDER, Recognizer, load_classifier
+from doodle.engine.recognize import Recognizer, load_classifier
 from doodle.engine.recognize_eval import evaluate, real_drawings
 from doodle.engine.registry import ModelRegistry
-from tests.shared_data import REPO_ROOT, require_shared
+from tests.real_models import bundle_only_the_recognizer, import_magenta_models
+from tests.shared_data import require_shared
 
 OBJECTS = ("ambulance", "bear", "key", "palm_tree", "sheep")
 PER_CLASS = 10
@@ -22,18 +22,12 @@ PER_CLASS = 10
 
 @pytest.fixture(scope="module")
 def objects_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("objects")
-    for name in OBJECTS:
-        import_magenta(require_shared("magenta", f"{name}.gen.json"), folder)
-    return folder
+    return import_magenta_models(tmp_path_factory.mktemp("objects"), OBJECTS)
 
 
 @pytest.fixture
 def recognizer(objects_dir, tmp_path, monkeypatch) -> Recognizer:
-    bundled = tmp_path / "bundled"
-    bundled.mkdir()
-    (bundled / RECOGNIZER_FOLDER).symlink_to(REPO_ROOT / "models_onnx" / RECOGNIZER_FOLDER)
-    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(bundled))
+    bundled = bundle_only_the_recognizer(tmp_path, monkeypatch)
     classifier = load_classifier()
     assert classifier is not None and set(OBJECTS) <= set(classifier.classes)
     return Recognizer(ModelRegistry(bundled_dir=bundled, user_dir=objects_dir), classifier)

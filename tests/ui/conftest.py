@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 import doodle.ui  # noqa: F401  (must come first: protects None/True/False, see doodle.ui)
-from doodle.engine.magenta import import_magenta
 from doodle.engine.registry import ModelRegistry
 from doodle.ui.canvas import DrawingCanvas
 from doodle.ui.document import DrawingDocument
 from doodle.ui.main_window import MainWindow
-from tests.shared_data import require_shared
+from tests.real_models import import_magenta_models
 from tests.ui.windows import show_main_window
 
 CANVAS_SIZE = (800, 600)
@@ -36,10 +35,7 @@ def canvas(qtbot) -> DrawingCanvas:
 
 @pytest.fixture(scope="session")
 def magenta_models_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("magenta-models")
-    for name in ("bear", "sheep"):
-        import_magenta(require_shared("magenta", f"{name}.gen.json"), folder)
-    return folder
+    return import_magenta_models(tmp_path_factory.mktemp("magenta-models"), ("bear", "sheep"))
 
 
 @pytest.fixture

@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt
 
 from doodle.config import Settings
 from doodle.core import ndjson
-from doodle.engine.magenta import import_magenta
-from doodle.engine.recognize import RECOGNIZER_FOLDER, Recognizer, load_classifier
+from doodle.engine.recognize import Recognizer, load_classifier
 from doodle.engine.registry import ModelRegistry
 from doodle.ui.guesses import RECOGNIZE_CHANNEL
 from doodle.ui.main_window import MainWindow
 from doodle.ui.picker_setup import attach_object_picker
-from tests.shared_data import REPO_ROOT, require_shared
+from tests.real_models import bundle_only_the_recognizer, import_magenta_models
+from tests.shared_data import require_shared
 from tests.ui.pointer import mouse_stroke
 
 OBJECTS = ("bear", "sheep", "palm_tree")
@@ -29,20 +29,13 @@ TIMEOUT_MS = 60_000
 
 @pytest.fixture(scope="module")
 def guess_models(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("guess-models")
-    for name in OBJECTS:
-        import_magenta(require_shared("magenta", f"{name}.gen.json"), folder)
-    return folder
+    return import_magenta_models(tmp_path_factory.mktemp("guess-models"), OBJECTS)
 
 
 @pytest.fixture
 def shipped_recognizer(tmp_path, monkeypatch) -> Path:
     """A bundled folder holding only the shipped recogniser (no bundled sketch models)."""
-    bundled = tmp_path / "bundled"
-    bundled.mkdir()
-    (bundled / RECOGNIZER_FOLDER).symlink_to(REPO_ROOT / "models_onnx" / RECOGNIZER_FOLDER)
-    monkeypatch.setenv("DOODLE_BUNDLED_MODELS_DIR", str(bundled))
-    return bundled
+    return bundle_only_the_recognizer(tmp_path, monkeypatch)
 
 
 def _clear_bear(registry: ModelRegistry) -> list[np.ndarray]:

@@ -14,6 +14,7 @@ from doodle.engine.magenta import import_magenta
 from doodle.engine.registry import ModelRegistry
 from doodle.ui.main_window import MainWindow
 from doodle.ui.picker_setup import attach_object_picker
+from tests.real_models import import_magenta_models
 from tests.shared_data import require_shared
 
 PICTURE_TIMEOUT_MS = 60_000
@@ -21,10 +22,8 @@ PICTURE_TIMEOUT_MS = 60_000
 
 @pytest.fixture(scope="module")
 def picker_models(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("picker-models")
-    for name in ("bear", "bicycle", "palm_tree"):
-        import_magenta(require_shared("magenta", f"{name}.gen.json"), folder)
-    return folder
+    names = ("bear", "bicycle", "palm_tree")
+    return import_magenta_models(tmp_path_factory.mktemp("picker-models"), names)
 
 
 @pytest.fixture
