@@ -27,12 +27,43 @@ def _has_sound_device() -> bool:
 
 
 @pytest.fixture
-def controls(qtbot):
+def make_controls(qtbot):
+    """Makes music controls for a saved output choice; they shut down after the test."""
+    made: list[MusicControls] = []
+
+    def make(settings: MidiSettings) -> MusicControls:
+        midi_out.save_settings(settings)
+        controls = MusicControls(MusicPlayer(seed=0))
+        qtbot.addWidget(controls)
+        made.append(controls)
+        return controls
+
+    yield make
+    for controls in made:
+        controls.shutdown()
+
+
+@pytest.fixture
+def controls(make_controls):
+    return make_controls(MidiSettings("synth"))
+
+
+@pytest.fixture
+def music_window(qtbot):
+    """A shown main window without models, with the music controls attached (playing through
+    the built-in synth); both shut down after the test."""
+    from doodle.ui.main_window import MainWindow
+    from doodle.ui.music_controls import attach_music
+
     midi_out.save_settings(MidiSettings("synth"))
-    widget = MusicControls(MusicPlayer(seed=0))
-    qtbot.addWidget(widget)
-    yield widget
-    widget.shutdown()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    controls = attach_music(window)
+    yield window, controls
+    controls.shutdown()
+    window.shutdown()
 
 
 def test_a_sink_without_a_sound_device_reports_a_clear_error(qtbot):
@@ -106,15 +137,7 @@ def test_the_output_menu_offers_synth_virtual_port_and_remembers_the_choice(cont
     assert midi_out.load_settings() == MidiSettings("auto")
 
 
-def test_canvas_pen_events_reach_the_listener(controls, qtbot):
-    from doodle.ui.canvas import DrawingCanvas
-    from doodle.ui.document import DrawingDocument
-
-    canvas = DrawingCanvas(DrawingDocument())
-    qtbot.addWidget(canvas)
-    canvas.resize(800, 600)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+def test_canvas_pen_events_reach_the_listener(controls, canvas):
     controls.connect_canvas(canvas)
     width, height = canvas.canvas_size()
     canvas.stroke_started.emit()
@@ -131,79 +154,55 @@ def test_canvas_pen_events_reach_the_listener(controls, qtbot):
     assert controls.player.listener.snapshot().completions == 1
 
 
-def test_attach_music_puts_the_controls_into_the_main_window_and_wires_it(qtbot):
-    from doodle.ui.main_window import MainWindow
-    from doodle.ui.music_controls import attach_music
-
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    controls = attach_music(window)
-    try:
-        assert window.music_area.isAncestorOf(controls)
-        assert controls.music_button.isVisible()
-        window.draw_along.active_model_changed.emit("cat")
-        assert controls.player.instrument == "flute"
-        width, height = window.canvas.canvas_size()
-        window.canvas.stroke_started.emit()
-        window.canvas.pen_moved.emit(width / 2, height * 0.8, 1.0, 0.0)
-        snapshot = controls.player.listener.snapshot()
-        assert snapshot.pen_is_down and snapshot.height == pytest.approx(0.8, abs=0.02)
-        window.draw_along.completion_ready.emit([])
-        assert controls.player.listener.snapshot().completions == 1
-        controls.message_posted.emit("Test message")
-        assert window.banner.text() == "Test message"
-    finally:
-        controls.shutdown()
-        window.shutdown()
+def test_attach_music_puts_the_controls_into_the_main_window_and_wires_it(music_window):
+    window, controls = music_window
+    assert window.music_area.isAncestorOf(controls)
+    assert controls.music_button.isVisible()
+    window.draw_along.active_model_changed.emit("cat")
+    assert controls.player.instrument == "flute"
+    width, height = window.canvas.canvas_size()
+    window.canvas.stroke_started.emit()
+    window.canvas.pen_moved.emit(width / 2, height * 0.8, 1.0, 0.0)
+    snapshot = controls.player.listener.snapshot()
+    assert snapshot.pen_is_down and snapshot.height == pytest.approx(0.8, abs=0.02)
+    window.draw_along.completion_ready.emit([])
+    assert controls.player.listener.snapshot().completions == 1
+    controls.message_posted.emit("Test message")
+    assert window.banner.text() == "Test message"
 
 
-def test_the_speakers_are_used_exactly_when_the_synth_plays(qtbot):
+def test_the_speakers_are_used_exactly_when_the_synth_plays(qtbot, make_controls):
     if midi_out.midi_backend(refresh=True) is None:
         pytest.skip("no MIDI API can be opened (start jackd -d dummy -r 48000)")
-    midi_out.save_settings(MidiSettings("virtual"))
-    controls = MusicControls(MusicPlayer(seed=0))
-    qtbot.addWidget(controls)
+    controls = make_controls(MidiSettings("virtual"))
     messages = []
     controls.message_posted.connect(messages.append)
-    try:
-        controls.set_music_on(True)
-        assert controls.player.output_name == midi_out.VIRTUAL_PORT_NAME
-        qtbot.wait(200)
-        assert messages == []  # MIDI out: the speakers were not needed
-        assert not controls.sink.active
-        controls.choose_output(MidiSettings("synth"))
-        assert controls.player.output_name == controls.player.synth.name
-        if _has_sound_device():
-            qtbot.waitUntil(lambda: controls.sink.active, timeout=2000)
-            controls.choose_output(MidiSettings("virtual"))
-            qtbot.waitUntil(lambda: not controls.sink.active, timeout=2000)
-            return
-        qtbot.waitUntil(lambda: bool(messages), timeout=2000)
-        assert "speakers" in messages[0].lower()  # there are none, and it says so
+    controls.set_music_on(True)
+    assert controls.player.output_name == midi_out.VIRTUAL_PORT_NAME
+    qtbot.wait(200)
+    assert messages == []  # MIDI out: the speakers were not needed
+    assert not controls.sink.active
+    controls.choose_output(MidiSettings("synth"))
+    assert controls.player.output_name == controls.player.synth.name
+    if _has_sound_device():
+        qtbot.waitUntil(lambda: controls.sink.active, timeout=2000)
         controls.choose_output(MidiSettings("virtual"))
-        controls.choose_output(MidiSettings("synth"))
-        qtbot.wait(200)
-        assert len(messages) == 1  # said once, not at every switch
-    finally:
-        controls.shutdown()
+        qtbot.waitUntil(lambda: not controls.sink.active, timeout=2000)
+        return
+    qtbot.waitUntil(lambda: bool(messages), timeout=2000)
+    assert "speakers" in messages[0].lower()  # there are none, and it says so
+    controls.choose_output(MidiSettings("virtual"))
+    controls.choose_output(MidiSettings("synth"))
+    qtbot.wait(200)
+    assert len(messages) == 1  # said once, not at every switch
 
 
-def test_drawing_with_the_mouse_on_the_real_canvas_plays_music(qtbot):
+def test_drawing_with_the_mouse_on_the_real_canvas_plays_music(qtbot, music_window):
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from doodle.ui.main_window import MainWindow
-    from doodle.ui.music_controls import attach_music
-
-    midi_out.save_settings(MidiSettings("synth"))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    controls = attach_music(window)
+    window, controls = music_window
     viewport = window.canvas.viewport()
 
     def send(kind, x, y, button):
@@ -214,38 +213,32 @@ def test_drawing_with_the_mouse_on_the_real_canvas_plays_music(qtbot):
             kind, point, viewport.mapToGlobal(point), button, buttons,
             Qt.KeyboardModifier.NoModifier))
 
-    try:
-        controls.set_music_on(True)
-        assert controls.player.playing
-        width, height = viewport.width(), viewport.height()
-        send(QEvent.Type.MouseButtonPress, width * 0.2, height * 0.2, Qt.MouseButton.LeftButton)
-        started = time.monotonic()
-        while time.monotonic() - started < 1.5:
-            phase = (time.monotonic() - started) * 5.0
-            send(QEvent.Type.MouseMove, width * (0.5 + 0.3 * np.cos(phase)),
-                 height * (0.25 + 0.05 * np.sin(phase)), Qt.MouseButton.NoButton)
-            qtbot.wait(15)
-        snapshot = controls.player.listener.snapshot()
-        assert snapshot.pen_is_down and snapshot.strokes_started == 1
-        assert snapshot.energy > 0.3
-        assert snapshot.height < 0.5  # drawing near the top: the high register
-        send(QEvent.Type.MouseButtonRelease, width * 0.5, height * 0.25,
-             Qt.MouseButton.LeftButton)
-        assert not controls.player.listener.snapshot().pen_is_down
-        assert controls.player.jitter().count >= 2  # note messages went to the synth
-    finally:
-        controls.shutdown()
-        window.shutdown()
+    controls.set_music_on(True)
+    assert controls.player.playing
+    width, height = viewport.width(), viewport.height()
+    send(QEvent.Type.MouseButtonPress, width * 0.2, height * 0.2, Qt.MouseButton.LeftButton)
+    started = time.monotonic()
+    while time.monotonic() - started < 1.5:
+        phase = (time.monotonic() - started) * 5.0
+        send(QEvent.Type.MouseMove, width * (0.5 + 0.3 * np.cos(phase)),
+             height * (0.25 + 0.05 * np.sin(phase)), Qt.MouseButton.NoButton)
+        qtbot.wait(15)
+    snapshot = controls.player.listener.snapshot()
+    assert snapshot.pen_is_down and snapshot.strokes_started == 1
+    assert snapshot.energy > 0.3
+    assert snapshot.height < 0.5  # drawing near the top: the high register
+    send(QEvent.Type.MouseButtonRelease, width * 0.5, height * 0.25,
+         Qt.MouseButton.LeftButton)
+    assert not controls.player.listener.snapshot().pen_is_down
+    assert controls.player.jitter().count >= 2  # note messages went to the synth
 
 
-def test_a_german_ui_says_in_german_that_the_midi_port_is_missing(qtbot, qapp):
-    midi_out.save_settings(MidiSettings("port", "Klavier im Saal:1"))
+def test_a_german_ui_says_in_german_that_the_midi_port_is_missing(qtbot, qapp, make_controls):
     install_translator(qapp, "de")
-    controls = MusicControls(MusicPlayer(seed=0))
-    qtbot.addWidget(controls)
-    messages = []
-    controls.message_posted.connect(messages.append)
     try:
+        controls = make_controls(MidiSettings("port", "Klavier im Saal:1"))
+        messages = []
+        controls.message_posted.connect(messages.append)
         controls.set_music_on(True)
         qtbot.waitUntil(lambda: any("MIDI" in m for m in messages), timeout=2000)
         said = next(m for m in messages if "MIDI" in m)
@@ -255,7 +248,6 @@ def test_a_german_ui_says_in_german_that_the_midi_port_is_missing(qtbot, qapp):
         )
         assert controls.player.output_name == controls.player.synth.name
     finally:
-        controls.shutdown()
         install_translator(qapp, "en")
 
 

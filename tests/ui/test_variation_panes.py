@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from doodle.ui.variations import VariationsPanel
 
@@ -12,12 +13,18 @@ def _square(offset: float) -> list[np.ndarray]:
     return [points]
 
 
-def test_new_ideas_render_one_pane_per_turn_and_then_all(qtbot):
+@pytest.fixture
+def shown_panel(qtbot) -> VariationsPanel:
     panel = VariationsPanel("#7b4dff")
     qtbot.addWidget(panel)
     panel.resize(320, 480)
     panel.show()
     qtbot.waitExposed(panel)
+    return panel
+
+
+def test_new_ideas_render_one_pane_per_turn_and_then_all(qtbot, shown_panel):
+    panel = shown_panel
     endings = [_square(10.0 * i) for i in range(panel.count())]
     rendered: list[int] = []
     for index, pane in enumerate(panel.panes()):
@@ -51,12 +58,8 @@ def test_a_panel_closed_before_its_turn_renders_nothing(qtbot):
     assert panel.count() == 1
 
 
-def test_a_pane_that_already_waits_is_not_repainted_again(qtbot):
-    panel = VariationsPanel("#7b4dff")
-    qtbot.addWidget(panel)
-    panel.resize(320, 480)
-    panel.show()
-    qtbot.waitExposed(panel)
+def test_a_pane_that_already_waits_is_not_repainted_again(qtbot, shown_panel):
+    panel = shown_panel
     panel.show_endings(_square(0.0), [_square(5.0)] * panel.count())
     qtbot.waitUntil(lambda: not panel.is_rendering())
     pane = panel.panes()[0]
