@@ -34,54 +34,28 @@ Model choice goes through ``set_active_model(name)`` only; ``active_model_change
 follows. Settings: ``apply_settings(settings)`` (keys ``idea_panes``, ``hints_on``,
 ``pen_only`` of ``doodle.config``), or one at a time ``set_variation_count(n)``,
 ``set_hints_enabled(on)``, ``set_pen_only(on)``, ``set_temperature(t)``.
+
+The parts of the window live in ``doodle.ui.window_parts``; drawing along (completion, idea
+panes, hint) in ``doodle.ui.draw_along_flow``. This class puts them together, sets their texts
+(all in the ``MainWindow`` translation context) and turns the layout when the screen turns.
 """
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QButtonGroup,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSizePolicy,
-    QSlider,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from doodle.config import Settings
 from doodle.engine.registry import ModelRegistry
 from doodle.ui.canvas import DrawingCanvas
 from doodle.ui.completion import CompletionPreview
 from doodle.ui.document import DrawingDocument
-from doodle.ui.draw_along import COMPLETION, VARIATIONS, DrawAlong, DrawRequest
-from doodle.ui.picker_art import object_label
-from doodle.ui.style import MODEL_COLORS, STYLE_SHEET
-from doodle.ui.variations import DEFAULT_PANES, VariationsPanel
-from doodle.ui.widgets import BigButton, BrushSizes, ColorPalette, MessageBanner, icon
-
-VARIATIONS_DEBOUNCE_MS = 400
-TEMPERATURE_RANGE = (0.1, 1.0)
-DEFAULT_TEMPERATURE = 0.4
-SIDE_PANE_WIDTH_PX = 330
-SIDE_PANE_MAX_WIDTH_PX = 440
-
-
-def _area(name: str, direction: QBoxLayout.Direction) -> QFrame:
-    frame = QFrame()
-    frame.setObjectName(name)
-    layout = QBoxLayout(direction, frame)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    frame.hide()
-    return frame
+from doodle.ui.draw_along import COMPLETION, DrawAlong
+from doodle.ui.draw_along_flow import DrawAlongFlow, model_color_beside
+from doodle.ui.style import STYLE_SHEET
+from doodle.ui.widgets import icon
+from doodle.ui.window_parts import BottomBar, CanvasColumn, SidePane, ToolBar
 
 
 class MainWindow(QMainWindow):
@@ -98,22 +72,23 @@ class MainWindow(QMainWindow):
         self.canvas = DrawingCanvas(self.document)
         self.draw_along = DrawAlong(registry, parent=self)
         self.preview = CompletionPreview(self.canvas, self)
-        self.hints_enabled = True
-        self._variations_child: list[np.ndarray] = []
         self._portrait: bool | None = None
         self._clear_dialog: QMessageBox | None = None
         self._thinking = False  # the model is finishing the drawing
 
-        self._variations_timer = QTimer(self)
-        self._variations_timer.setSingleShot(True)
-        self._variations_timer.setInterval(VARIATIONS_DEBOUNCE_MS)
-        self._variations_timer.timeout.connect(self.request_variations)
-
-        self._build_tool_bar()
-        self._build_canvas_column()
-        self._build_side_pane()
-        self._build_bottom_bar()
-        self._build_layout()
+        self._build()
+        self._flow = DrawAlongFlow(
+            self.document,
+            self.canvas,
+            self.draw_along,
+            self.preview,
+            self.variations_panel,
+            self.bottom_bar,
+            self.banner,
+            parent=self,
+        )
+        # The timer that refills the idea panes once the drawing is still.
+        self._variations_timer = self._flow.variations_timer
         self._connect()
         self._on_draw_along_models_changed()
         self.retranslate()
@@ -141,7 +116,7 @@ class MainWindow(QMainWindow):
         """Add "more ideas" widgets such as reimagine or morph (side pane, bottom)."""
         self._add_to(self.ideas_area, widget)
 
-    def _add_to(self, area: QFrame, widget: QWidget) -> None:
+    def _add_to(self, area: QWidget, widget: QWidget) -> None:
         explicitly_hidden = widget.isHidden() and widget.testAttribute(
             Qt.WidgetAttribute.WA_WState_ExplicitShowHide
         )
@@ -171,163 +146,59 @@ class MainWindow(QMainWindow):
         self._apply_orientation(force=True)
         self.schedule_variations()
 
+    @property
+    def hints_enabled(self) -> bool:
+        return self._flow.hints_enabled
+
     def set_hints_enabled(self, enabled: bool) -> None:
-        self.hints_enabled = enabled
-        self.hint_button.setChecked(enabled)
-        if not enabled:
-            self.draw_along.cancel("hint")
-            self.canvas.hide_ghost()
+        self._flow.set_hints_enabled(enabled)
 
     def set_pen_only(self, enabled: bool) -> None:
         """Ignore touch once a pen has been seen (palm rejection)."""
         self.canvas.pen_only = enabled
 
     def temperature(self) -> float:
-        low, high = TEMPERATURE_RANGE
-        return low + (high - low) * self.temperature_slider.value() / 100.0
+        return self.bottom_bar.temperature()
 
     def set_temperature(self, temperature: float) -> None:
-        low, high = TEMPERATURE_RANGE
-        self.temperature_slider.setValue(round(100 * (temperature - low) / (high - low)))
+        self.bottom_bar.set_temperature(temperature)
 
     def model_color(self) -> str:
         """The model's ink colour: different from the child's current colour."""
-        if self.canvas.brush_color in ("#8e24aa", "#1e88e5"):
-            return MODEL_COLORS[1]
-        return MODEL_COLORS[0]
+        return model_color_beside(self.canvas.brush_color)
 
     # -- building ------------------------------------------------------------------------------
 
-    def _build_tool_bar(self) -> None:
-        self.tool_bar = QFrame()
-        self.tool_bar.setObjectName("toolBar")
-        rows = QVBoxLayout(self.tool_bar)
-        rows.setContentsMargins(8, 6, 8, 6)
-        rows.setSpacing(6)
-        self._tool_row, self._tool_row_2 = QHBoxLayout(), QHBoxLayout()
-        rows.addLayout(self._tool_row)
-        rows.addLayout(self._tool_row_2)
-        self._tool_row_2.addStretch(1)
-        self.undo_button = BigButton("undo", "")
-        self.redo_button = BigButton("redo", "")
-        self.clear_button = BigButton("clear", "")
-        self.palette = ColorPalette()
-        self._palette_separator = _separator(Qt.Orientation.Vertical)
-        for widget in (self.undo_button, self.redo_button, self.clear_button):
-            self._tool_row.addWidget(widget)
-        self._tool_row.addWidget(self._palette_separator)
-        self._tool_row.addWidget(self.palette)
-        self._tool_row.addStretch(1)
-        self.teacher_area = _area("teacherArea", QBoxLayout.Direction.LeftToRight)
-        self._tool_row.addWidget(self.teacher_area)
-        self.canvas.brush_color = self.palette.current_color()
+    def _build(self) -> None:
+        self.tool_bar = ToolBar()
+        self.canvas.brush_color = self.tool_bar.palette.current_color()
+        column = CanvasColumn(self.canvas)
+        self.canvas_column = column
+        self.canvas.brush_width = column.tool_strip.brush_sizes.current_size()
+        self.side_pane = SidePane(self.model_color())
+        self.bottom_bar = BottomBar()
+        # The parts' widgets that other parts of Doodle reach through the window.
+        tool_bar, tool_strip, bottom_bar = self.tool_bar, column.tool_strip, self.bottom_bar
+        self.undo_button = tool_bar.undo_button
+        self.redo_button = tool_bar.redo_button
+        self.clear_button = tool_bar.clear_button
+        self.palette = tool_bar.palette
+        self.teacher_area = tool_bar.teacher_area
+        self.pencil_button = tool_strip.pencil_button
+        self.eraser_button = tool_strip.eraser_button
+        self.brush_sizes = tool_strip.brush_sizes
+        self.picker_area = column.picker_area
+        self.model_chooser = column.model_chooser
+        self.banner = column.banner
+        self.variations_panel = self.side_pane.variations_panel
+        self.ideas_area = self.side_pane.ideas_area
+        self.finish_button = bottom_bar.finish_button
+        self.keep_button = bottom_bar.keep_button
+        self.another_button = bottom_bar.another_button
+        self.temperature_slider = bottom_bar.temperature_slider
+        self.hint_button = bottom_bar.hint_button
+        self.music_area = bottom_bar.music_area
 
-    def _build_tool_strip(self) -> QFrame:
-        """Pencil, rubber and brush sizes, in a column beside the canvas."""
-        strip = QFrame()
-        strip.setObjectName("toolStrip")
-        layout = QVBoxLayout(strip)
-        layout.setContentsMargins(6, 8, 6, 8)
-        layout.setSpacing(8)
-        self.pencil_button = BigButton("pencil", "")
-        self.eraser_button = BigButton("eraser", "")
-        tool_group = QButtonGroup(self)
-        for button in (self.pencil_button, self.eraser_button):
-            button.setCheckable(True)
-            tool_group.addButton(button)
-            layout.addWidget(button)
-        self.pencil_button.setChecked(True)
-        layout.addWidget(_separator(Qt.Orientation.Horizontal))
-        self.brush_sizes = BrushSizes(vertical=True)
-        layout.addWidget(self.brush_sizes, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        self.canvas.brush_width = self.brush_sizes.current_size()
-        return strip
-
-    def _build_canvas_column(self) -> None:
-        self.canvas_column = QWidget()
-        layout = QVBoxLayout(self.canvas_column)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.picker_area = _area("pickerArea", QBoxLayout.Direction.LeftToRight)
-        self._chooser_label = QLabel()
-        self._chooser_label.setObjectName("paneTitle")
-        self.model_chooser = QComboBox()
-        self.model_chooser.setMinimumWidth(200)
-        self.picker_area.layout().addWidget(self._chooser_label)
-        self.picker_area.layout().addWidget(self.model_chooser)
-        self.picker_area.layout().addStretch(1)
-        self.picker_area.show()
-        layout.addWidget(self.picker_area)
-        self.banner = MessageBanner()
-        layout.addWidget(self.banner)
-        paper = QFrame()
-        paper.setObjectName("paper")
-        paper_layout = QVBoxLayout(paper)
-        paper_layout.setContentsMargins(6, 6, 6, 6)
-        paper_layout.addWidget(self.canvas)
-        drawing_row = QHBoxLayout()
-        drawing_row.setSpacing(8)
-        drawing_row.addWidget(self._build_tool_strip())
-        drawing_row.addWidget(paper, 1)
-        layout.addLayout(drawing_row, 1)
-
-    def _build_side_pane(self) -> None:
-        self.side_pane = QFrame()
-        self.side_pane.setObjectName("sidePane")
-        layout = QVBoxLayout(self.side_pane)
-        layout.setContentsMargins(10, 8, 10, 10)
-        self.variations_panel = VariationsPanel(self.model_color())
-        self.variations_panel.set_count(DEFAULT_PANES)
-        layout.addWidget(self.variations_panel, 1)
-        self.ideas_area = _area("ideasArea", QBoxLayout.Direction.TopToBottom)
-        layout.addWidget(self.ideas_area)
-
-    def _build_bottom_bar(self) -> None:
-        self.bottom_bar = QFrame()
-        self.bottom_bar.setObjectName("bottomBar")
-        rows = QVBoxLayout(self.bottom_bar)
-        rows.setContentsMargins(8, 6, 8, 6)
-        rows.setSpacing(6)
-        layout, self._bottom_row_2 = QHBoxLayout(), QHBoxLayout()
-        self._bottom_row = layout
-        rows.addLayout(layout)
-        rows.addLayout(self._bottom_row_2)
-        self._bottom_row_2.addStretch(1)
-        self.finish_button = BigButton("finish", "")
-        self.finish_button.setObjectName("finishButton")
-        self.finish_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.finish_button.setMinimumWidth(170)
-        layout.addWidget(self.finish_button)
-        # Where the child just pressed "Finish it!", the same spot asks: keep it or another?
-        self.keep_button = BigButton("keep", "")
-        self.keep_button.setObjectName("keepButton")
-        self.another_button = BigButton("another", "")
-        for button in (self.keep_button, self.another_button):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.hide()
-            layout.addWidget(button)
-        self._calm_label = QLabel()
-        self._calm_label.setPixmap(icon("calm").pixmap(34, 34))
-        self._wild_label = QLabel()
-        self._wild_label.setPixmap(icon("wild").pixmap(34, 34))
-        self.temperature_slider = QSlider(Qt.Orientation.Horizontal)
-        self.temperature_slider.setRange(0, 100)
-        self.temperature_slider.setMinimumWidth(120)
-        self.temperature_slider.setMaximumWidth(220)
-        self.set_temperature(DEFAULT_TEMPERATURE)
-        layout.addWidget(self._calm_label)
-        layout.addWidget(self.temperature_slider)
-        layout.addWidget(self._wild_label)
-        self.hint_button = BigButton("hint", "")
-        self.hint_button.setCheckable(True)
-        self.hint_button.setChecked(True)
-        layout.addWidget(self.hint_button)
-        layout.addStretch(1)
-        self.music_area = _area("musicArea", QBoxLayout.Direction.LeftToRight)
-        layout.addWidget(self.music_area)
-
-    def _build_layout(self) -> None:
         central = QWidget()
         central.setObjectName("central")
         outer = QVBoxLayout(central)
@@ -366,17 +237,10 @@ class MainWindow(QMainWindow):
 
         self.document.changed.connect(self._on_document_changed)
         self.document.replaced.connect(self._on_document_replaced)
-        self.canvas.canvas_touched.connect(self._on_canvas_touched)
-        self.canvas.stroke_finished.connect(self._on_canvas_stroke_finished)
-
+        self._flow.connect_signals()
         self.draw_along.models_changed.connect(self._on_draw_along_models_changed)
         self.draw_along.active_model_changed.connect(self._on_draw_along_active_model_changed)
-        self.draw_along.completion_ready.connect(self._on_draw_along_completion_ready)
-        self.draw_along.variations_ready.connect(self._on_draw_along_variations_ready)
-        self.draw_along.hint_ready.connect(self._on_draw_along_hint_ready)
-        self.draw_along.failed.connect(self._on_draw_along_failed)
         self.draw_along.busy_changed.connect(self._on_draw_along_busy_changed)
-        self.preview.finished_playing.connect(self._on_preview_finished_playing)
 
     # -- texts ---------------------------------------------------------------------------------
 
@@ -392,14 +256,14 @@ class MainWindow(QMainWindow):
         self.pencil_button.setText(self.tr("Draw"))
         self.eraser_button.setText(self.tr("Rubber"))
         self.eraser_button.setToolTip(self.tr("Rub out whole lines"))
-        self._chooser_label.setText(self.tr("Let's draw:"))
+        self.canvas_column.chooser_label.setText(self.tr("Let's draw:"))
         self.model_chooser.setToolTip(self.tr("Choose what to draw together"))
-        self._label_chooser_items()
+        self.model_chooser.relabel(self.draw_along.models(), self.tr("(nothing installed yet)"))
         self._show_finish_text()
         self.keep_button.setText(self.tr("Keep it"))
         self.another_button.setText(self.tr("Another one"))
-        self._calm_label.setToolTip(self.tr("calm"))
-        self._wild_label.setToolTip(self.tr("wild"))
+        self.bottom_bar.calm_label.setToolTip(self.tr("calm"))
+        self.bottom_bar.wild_label.setToolTip(self.tr("wild"))
         self.temperature_slider.setToolTip(self.tr("Calm or wild drawing"))
         self.hint_button.setText(self.tr("Hints"))
         self.hint_button.setToolTip(self.tr("Show a ghost line of what could come next"))
@@ -410,13 +274,6 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def _label_chooser_items(self) -> None:
-        labels = {info.name: info.label for info in self.draw_along.models()}
-        for index in range(self.model_chooser.count()):
-            name = self.model_chooser.itemData(index)
-            text = object_label(name, labels.get(name, "")) if name else ""
-            self.model_chooser.setItemText(index, text or self.tr("(nothing installed yet)"))
-
     def _show_finish_text(self) -> None:
         thinking, finish = self.tr("Thinking..."), self.tr("Finish it!")
         self.finish_button.setText(thinking if self._thinking else finish)
@@ -424,99 +281,6 @@ class MainWindow(QMainWindow):
         # out and repaint again at every request and every result.
         widest = max(self.finish_button.minimumWidth(), self.finish_button.sizeHint().width())
         self.finish_button.setMinimumWidth(widest)
-
-    # -- actions -------------------------------------------------------------------------------
-
-    def ask_to_clear(self) -> None:
-        """Ask (kindly, without blocking) whether to start a new page."""
-        if self.document.is_empty():
-            return
-        dialog = QMessageBox(self)
-        dialog.setWindowTitle(self.tr("New page?"))
-        dialog.setIconPixmap(icon("clear").pixmap(64, 64))
-        dialog.setText(self.tr("Start a new page? You can still bring this one back with Undo."))
-        yes = dialog.addButton(self.tr("Yes, new page"), QMessageBox.ButtonRole.AcceptRole)
-        dialog.addButton(self.tr("No, keep drawing"), QMessageBox.ButtonRole.RejectRole)
-        dialog.setDefaultButton(yes)
-        dialog.finished.connect(lambda _result: self._on_clear_dialog_finished(dialog, yes))
-        self._clear_dialog = dialog
-        dialog.open()
-
-    def clear_dialog(self) -> QMessageBox | None:
-        """The "new page?" question while it is open."""
-        return self._clear_dialog
-
-    def request_completion(self) -> None:
-        """Ask the model to finish the drawing; the result animates onto the canvas."""
-        if not self.draw_along.has_models():
-            return
-        self.preview.discard()
-        self._show_choice(False)
-        self.draw_along.request_completion(self._make_request())
-
-    def discard_completion(self) -> None:
-        """Say "no thanks" to the completion on show."""
-        self.preview.discard()
-        self._show_choice(False)
-
-    def keep_completion(self) -> None:
-        self.preview.finish_now()
-        self.preview.keep()
-        self._show_choice(False)
-
-    def request_variations(self) -> None:
-        """Refill the idea panes (one batched request)."""
-        self._variations_timer.stop()
-        if not self.draw_along.has_models():
-            self.variations_panel.clear_endings()
-            return
-        request = self._make_request()
-        self._variations_child = list(request.strokes_px)
-        self.variations_panel.set_waiting(True)
-        self.draw_along.request_variations(request, self.variations_panel.count())
-
-    def schedule_variations(self) -> None:
-        """Refill the panes once the drawing has been still for a moment."""
-        self.draw_along.cancel(VARIATIONS)
-        if self.draw_along.has_models():
-            self.variations_panel.set_waiting(True)
-            self._variations_timer.start()
-
-    def adopt_variation(self, index: int) -> None:
-        """Use the ending shown in pane ``index`` (one undo step)."""
-        panes = self.variations_panel.panes()
-        if not 0 <= index < len(panes) or not panes[index].has_ending():
-            return
-        if panes[index].is_waiting():
-            return  # its ending belongs to an older version of the drawing
-        self.preview.discard()
-        self._show_choice(False)
-        self.document.add_model_strokes(
-            panes[index].ending(), self.model_color(), self.canvas.brush_width, self.tr("Use idea")
-        )
-
-    def request_hint(self) -> None:
-        if self.hints_enabled and self.draw_along.has_models():
-            self.draw_along.request_hint(self._make_request())
-
-    def _make_request(self) -> DrawRequest:
-        strokes = [stroke.xy for stroke in self.document.strokes]
-        width, height = self.canvas.canvas_size()
-        return self.draw_along.make_request(
-            strokes, self.temperature(), self.canvas.min_extent_px(), (width, height)
-        )
-
-    def _show_choice(self, visible: bool) -> None:
-        self.finish_button.setVisible(not visible)
-        self.keep_button.setVisible(visible)
-        self.another_button.setVisible(visible)
-
-    # -- slots ---------------------------------------------------------------------------------
-
-    def _update_undo_buttons(self) -> None:
-        stack = self.document.undo_stack
-        self.undo_button.setEnabled(stack.canUndo())
-        self.redo_button.setEnabled(stack.canRedo())
 
     def _update_ai_buttons(self) -> None:
         has_models = self.draw_along.has_models()
@@ -541,10 +305,63 @@ class MainWindow(QMainWindow):
             self.tr("Choose what to draw together") if has_models else no_model_tip
         )
 
+    # -- actions -------------------------------------------------------------------------------
+
+    def ask_to_clear(self) -> None:
+        """Ask (kindly, without blocking) whether to start a new page."""
+        if self.document.is_empty():
+            return
+        dialog = QMessageBox(self)
+        dialog.setWindowTitle(self.tr("New page?"))
+        dialog.setIconPixmap(icon("clear").pixmap(64, 64))
+        dialog.setText(self.tr("Start a new page? You can still bring this one back with Undo."))
+        yes = dialog.addButton(self.tr("Yes, new page"), QMessageBox.ButtonRole.AcceptRole)
+        dialog.addButton(self.tr("No, keep drawing"), QMessageBox.ButtonRole.RejectRole)
+        dialog.setDefaultButton(yes)
+        dialog.finished.connect(lambda _result: self._on_clear_dialog_finished(dialog, yes))
+        self._clear_dialog = dialog
+        dialog.open()
+
+    def clear_dialog(self) -> QMessageBox | None:
+        """The "new page?" question while it is open."""
+        return self._clear_dialog
+
+    def request_completion(self) -> None:
+        """Ask the model to finish the drawing; the result animates onto the canvas."""
+        self._flow.request_completion()
+
+    def discard_completion(self) -> None:
+        """Say "no thanks" to the completion on show."""
+        self._flow.discard_completion()
+
+    def keep_completion(self) -> None:
+        self._flow.keep_completion()
+
+    def request_variations(self) -> None:
+        """Refill the idea panes (one batched request)."""
+        self._flow.request_variations()
+
+    def schedule_variations(self) -> None:
+        """Refill the panes once the drawing has been still for a moment."""
+        self._flow.schedule_variations()
+
+    def adopt_variation(self, index: int) -> None:
+        """Use the ending shown in pane ``index`` (one undo step)."""
+        self._flow.adopt_variation(index)
+
+    def request_hint(self) -> None:
+        self._flow.request_hint()
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _update_undo_buttons(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_button.setEnabled(stack.canUndo())
+        self.redo_button.setEnabled(stack.canRedo())
+
     def _on_clear_dialog_finished(self, dialog: QMessageBox, yes_button) -> None:
         if dialog.clickedButton() is yes_button:
-            self.preview.discard()
-            self._show_choice(False)
+            self.discard_completion()
             self.document.clear()
         self._clear_dialog = None
         dialog.deleteLater()
@@ -566,12 +383,7 @@ class MainWindow(QMainWindow):
 
     def _on_document_changed(self) -> None:
         self._update_undo_buttons()
-        self.draw_along.cancel("hint")
-        self.canvas.hide_ghost()
-        if self.preview.is_active():
-            self.preview.discard()
-            self._show_choice(False)
-        self.schedule_variations()
+        self._flow.on_document_changed()
 
     def _on_document_replaced(self) -> None:
         """Another drawing was opened: draw along with what it shows, if that is installed."""
@@ -579,75 +391,26 @@ class MainWindow(QMainWindow):
         if name and name in {info.name for info in self.draw_along.models()}:
             self.set_active_model(name)
 
-    def _on_canvas_touched(self) -> None:
-        self.draw_along.cancel("hint")
-        self.draw_along.cancel(COMPLETION)
-        if self.preview.is_active():
-            self.preview.discard()
-            self._show_choice(False)
-
-    def _on_canvas_stroke_finished(self, _stroke: object) -> None:
-        self.request_hint()
-
     def _on_draw_along_models_changed(self) -> None:
-        self.model_chooser.clear()
-        for info in self.draw_along.models():
-            self.model_chooser.addItem(object_label(info.name, info.label), info.name)
-        if not self.draw_along.has_models():
-            self.model_chooser.addItem(self.tr("(nothing installed yet)"), "")
-        self._select_chooser_item(self.draw_along.active_model())
+        self.model_chooser.fill(
+            self.draw_along.models(),
+            self.draw_along.active_model(),
+            self.tr("(nothing installed yet)"),
+        )
         self._update_ai_buttons()
 
     def _on_draw_along_active_model_changed(self, name: str) -> None:
-        self._select_chooser_item(name)
+        self.model_chooser.select(name)
         self.document.drawing.object_name = name
-        self.preview.discard()
-        self._show_choice(False)
-        self.canvas.hide_ghost()
-        self.variations_panel.clear_endings()
+        self._flow.start_over()
         self._update_ai_buttons()
         self.schedule_variations()
         self.active_model_changed.emit(name)
-
-    def _select_chooser_item(self, name: str) -> None:
-        index = self.model_chooser.findData(name)
-        if index >= 0:
-            self.model_chooser.setCurrentIndex(index)
-
-    def _on_draw_along_completion_ready(self, polylines: list) -> None:
-        if self.canvas.is_drawing():
-            return
-        if not polylines:
-            self.banner.show_message(
-                self.tr("Doodle thinks your drawing is finished already. Lovely!")
-            )
-            return
-        self.canvas.hide_ghost()
-        self.preview.play(polylines, self.model_color(), self.canvas.brush_width)
-
-    def _on_preview_finished_playing(self) -> None:
-        self._show_choice(self.preview.is_active())
-
-    def _on_draw_along_variations_ready(self, endings: list) -> None:
-        self.variations_panel.show_endings(self._variations_child, endings)
-
-    def _on_draw_along_hint_ready(self, stroke: np.ndarray) -> None:
-        if self.preview.is_active():
-            return  # the completion on show says more than a hint
-        if self.hints_enabled and not self.canvas.is_drawing() and len(stroke) >= 2:
-            self.canvas.show_ghost([stroke])
-
-    def _on_draw_along_failed(self, channel: str, message: str) -> None:
-        if channel == VARIATIONS:
-            self.variations_panel.clear_endings()  # the old ones belong to an older drawing
-        self.banner.show_message(message)
 
     def _on_draw_along_busy_changed(self, channel: str, busy: bool) -> None:
         if channel == COMPLETION:
             self._thinking = busy
             self._show_finish_text()
-        elif channel == VARIATIONS and not busy and not self._variations_timer.isActive():
-            self.variations_panel.set_waiting(False)
 
     # -- window --------------------------------------------------------------------------------
 
@@ -660,51 +423,21 @@ class MainWindow(QMainWindow):
         if portrait == self._portrait and not force:
             return
         self._portrait = portrait
-        if portrait:
-            self.body_layout.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.side_pane.setMinimumWidth(0)
-            self.side_pane.setMaximumWidth(16777215)
-            # Below the canvas the pane takes only the room it needs; the canvas gets the rest.
-            self.side_pane.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        else:
-            self.body_layout.setDirection(QBoxLayout.Direction.LeftToRight)
-            # As narrow as it can be, wider only when its buttons need it (longer languages).
-            self.side_pane.setMinimumWidth(SIDE_PANE_WIDTH_PX)
-            self.side_pane.setMaximumWidth(SIDE_PANE_MAX_WIDTH_PX)
-            self.side_pane.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
-        self.variations_panel.set_compact(portrait)
+        below, beside = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
+        self.body_layout.setDirection(below if portrait else beside)
+        self.side_pane.set_portrait(portrait)
         # Portrait is narrow: the colours and the music get a row of their own.
-        self._palette_separator.setVisible(not portrait)
-        self._tool_row.removeWidget(self.palette)
-        self._tool_row_2.removeWidget(self.palette)
-        self._bottom_row.removeWidget(self.music_area)
-        self._bottom_row_2.removeWidget(self.music_area)
-        if portrait:
-            self._tool_row_2.insertWidget(0, self.palette)
-            self._bottom_row_2.addWidget(self.music_area)
-        else:
-            after_separator = self._tool_row.indexOf(self._palette_separator) + 1
-            self._tool_row.insertWidget(after_separator, self.palette)
-            self._bottom_row.addWidget(self.music_area)
-        self.variations_panel.set_columns(self.variations_panel.columns_for(portrait))
+        self.tool_bar.set_portrait(portrait)
+        self.bottom_bar.set_portrait(portrait)
 
     def is_portrait(self) -> bool:
         return bool(self._portrait)
 
     def shutdown(self) -> None:
         """Stop animations and background work (before the window or the app goes away)."""
-        self.preview.discard()
-        self._variations_timer.stop()
+        self._flow.shutdown()
         self.draw_along.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.shutdown()
         super().closeEvent(event)
-
-
-def _separator(orientation: Qt.Orientation) -> QFrame:
-    line = QFrame()
-    vertical = orientation == Qt.Orientation.Vertical
-    line.setFrameShape(QFrame.Shape.VLine if vertical else QFrame.Shape.HLine)
-    line.setStyleSheet("color: #d5dcef;")
-    return line
