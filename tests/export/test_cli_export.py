@@ -13,10 +13,8 @@ from doodle.autosave import Autosaver
 from doodle.cli import main
 from doodle.core.fileformat import save_drawing
 from doodle.core.ndjson import read_drawings
+from tests.export.helpers import make_drawing, page_count
 from tests.shared_data import require_shared
-
-from .conftest import make_drawing
-from .test_pdf import page_count
 
 
 @pytest.fixture

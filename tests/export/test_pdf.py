@@ -7,16 +7,7 @@ import shutil
 import subprocess
 
 from doodle.export.pdf import SHEET_COLUMNS, SHEET_ROWS, export_contact_sheet, export_pdf
-
-from .conftest import make_drawing
-
-
-def page_count(path) -> int:
-    """Pages by poppler's pdfinfo when present, else by counting /Type /Page objects."""
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
-    return len(re.findall(rb"/Type\s*/Page(?!s)", path.read_bytes()))
+from tests.export.helpers import make_drawing, page_count
 
 
 def test_one_drawing_per_page(tmp_path):

@@ -15,7 +15,7 @@ from doodle.core.fileformat import load_drawing
 from doodle.ui import gallery
 from doodle.ui.gallery import EXPORTS_FOLDER_NAME, GalleryDialog, PathRole
 from doodle.ui.pin import PinDialog
-from tests.export.conftest import make_drawing
+from tests.export.helpers import make_drawing
 
 
 def _save(folder: Path, child: str | None, object_name: str) -> Path:

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from doodle.ui import printing
 from doodle.ui.printing import print_drawings
-from tests.export.conftest import make_drawing
-from tests.export.test_pdf import page_count
+from tests.export.helpers import make_drawing, page_count
 
 
 def _pdf_printer(path) -> QPrinter:
