@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from doodle import paths
 from doodle.autosave import recover_open_drawing
 from doodle.core.fileformat import load_drawing
-from tests.faults.conftest import classroom, draw_some_strokes, open_app_window
+from tests.faults.app_window import classroom, draw_some_strokes, open_app_window
 
 HOLD_SECONDS = 10
 

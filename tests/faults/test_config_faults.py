@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from doodle.config import load_settings
 from doodle.ui.settings_dialog import SettingsDialog
-from tests.faults.conftest import assert_window_still_draws, open_app_window
+from tests.faults.app_window import assert_window_still_draws, open_app_window
 
 MALFORMED = {
     "not json": (b'{"kiosk": true, "music_on": ', "not valid JSON"),

@@ -13,7 +13,7 @@ from onnx import numpy_helper
 from doodle import paths
 from doodle.engine.registry import ModelRegistry
 from tests.bench.model_factory import write_tiny_model
-from tests.faults.conftest import (
+from tests.faults.app_window import (
     WAIT_MS,
     assert_strokes_kept,
     assert_window_still_draws,

@@ -17,7 +17,7 @@ from doodle.music import midi_out
 from doodle.music.midi_out import MidiSettings
 from doodle.music.model import MelodyModel
 from doodle.ui.music_controls import MusicControls
-from tests.faults.conftest import (
+from tests.faults.app_window import (
     assert_strokes_kept,
     assert_window_still_draws,
     draw_some_strokes,

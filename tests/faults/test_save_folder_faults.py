@@ -10,7 +10,7 @@ import shutil
 
 from doodle import paths
 from doodle.core.fileformat import load_drawing
-from tests.faults.conftest import (
+from tests.faults.app_window import (
     assert_strokes_kept,
     assert_window_still_draws,
     classroom,
