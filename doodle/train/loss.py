@@ -96,6 +96,9 @@ class LossWeights:
     kl_tolerance: float = 0.2
     norm_len: int = 250
     match_teacher: bool = False
+    # Weight of the pen loss against the offset loss (the paper: 1). More makes a small
+    # student spend its capacity on where strokes end, which low-temperature drawing needs.
+    pen_weight: float = 1.0
 
 
 def reconstruction_terms(
@@ -135,12 +138,12 @@ def sketch_loss(
     weights: LossWeights,
     kl_eta: float,
 ) -> tuple[torch.Tensor, dict[str, float]]:
-    """Total loss L_R + eta * w_KL * max(KL, tolerance) and its parts for logging."""
+    """Total loss L_s + w_pen L_p + eta * w_KL * max(KL, tolerance) and its (unweighted) parts."""
     offset_sum, pen_sum = reconstruction_terms(params, batch, num_mixture, weights.match_teacher)
     denominator = batch.inputs.shape[0] * max(weights.norm_len, batch.inputs.shape[1] - 1)
     offset_loss = offset_sum / denominator
     pen_loss = pen_sum / denominator
-    total = offset_loss + pen_loss
+    total = offset_loss + weights.pen_weight * pen_loss
     parts = {"offset": offset_loss.item(), "pen": pen_loss.item()}
     if mu is not None and sigma_hat is not None:
         kl = kl_divergence(mu, sigma_hat)

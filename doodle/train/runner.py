@@ -47,6 +47,12 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
         help="probability of zeroing each decoder input point while training (VAE: makes the "
         "decoder use z)",
     )
+    group.add_argument(
+        "--pen-weight",
+        type=float,
+        default=1.0,
+        help="weight of the pen loss against the offset loss (1 as in the paper)",
+    )
     group.add_argument("--max-len", type=int, default=250, help="drop longer sketches")
     group.add_argument(
         "--like-quickdraw",
@@ -91,6 +97,7 @@ def train_config(args: argparse.Namespace, match_teacher: bool = False):
         seed=args.seed,
         fp16_export=args.fp16,
         decoder_dropout=args.decoder_dropout,
+        pen_weight=args.pen_weight,
     )
 
 

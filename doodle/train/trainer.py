@@ -56,6 +56,7 @@ class TrainConfig:
     seed: int = 0
     fp16_export: bool = False
     decoder_dropout: float = 0.0
+    pen_weight: float = 1.0
 
 
 @dataclass
@@ -175,7 +176,11 @@ class Trainer:
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=config.learning_rate)
         self.step = 0
         self.weights = LossWeights(
-            config.kl_weight, config.kl_tolerance, config.norm_len, config.match_teacher
+            config.kl_weight,
+            config.kl_tolerance,
+            config.norm_len,
+            config.match_teacher,
+            config.pen_weight,
         )
 
     def save_checkpoint(self) -> None:

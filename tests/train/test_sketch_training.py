@@ -57,6 +57,18 @@ def test_teacher_targets_replace_the_sampled_pen():
     assert soft_pen.item() != pytest.approx(hard_pen.item(), abs=1e-3)
 
 
+def test_pen_weight_scales_only_the_pen_part_of_the_loss():
+    batch = collate([(polygon_sketch(np.random.default_rng(0), 3), 0, None, None)])
+    torch.manual_seed(1)
+    params = torch.randn(1, batch.inputs.shape[1] - 1, 9)
+    plain, parts = losses.sketch_loss(params, None, None, batch, 1, losses.LossWeights(), 1.0)
+    heavy, heavy_parts = losses.sketch_loss(
+        params, None, None, batch, 1, losses.LossWeights(pen_weight=3.0), 1.0
+    )
+    assert heavy_parts["pen"] == pytest.approx(parts["pen"]) and parts["pen"] > 0
+    assert heavy.item() == pytest.approx(plain.item() + 2.0 * parts["pen"], rel=1e-5)
+
+
 def test_kl_floor_and_annealing():
     assert losses.kl_divergence(torch.zeros(2, 4), torch.zeros(2, 4)).item() == 0.0
     config = TrainConfig(kl_eta_start=0.01, kl_decay=0.99)
