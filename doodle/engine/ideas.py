@@ -111,6 +111,25 @@ def _check_cancel(cancel: CancelCheck) -> None:
         raise GenerationCancelled
 
 
+def _decode_in_place(
+    z: np.ndarray,
+    strokes_px: Sequence[np.ndarray],
+    model: LoadedModel,
+    n: int,
+    temperature: float,
+    seed: int | np.random.Generator | None,
+    min_extent_px: float,
+    cancel: CancelCheck,
+) -> list[Drawing]:
+    """``n`` drawings decoded (in one batch) from ``z``, at the scale of ``strokes_px`` and
+    centred where they are."""
+    _check_cancel(cancel)
+    frame = _child_frame(strokes_px, model, min_extent_px)
+    drawings = vae.decode(z, model, n, temperature, seed, frame=frame, cancel=cancel)
+    centre = centre_of(strokes_px)
+    return [_moved(drawing, centre) for drawing in drawings]
+
+
 def reimagine(
     strokes_px: Sequence[np.ndarray],
     model: LoadedModel,
@@ -125,11 +144,7 @@ def reimagine(
     Each comes back at the child's scale, centred where the child's drawing is.
     """
     z = vae.encode(_polylines(strokes_px), model, min_extent_px)
-    _check_cancel(cancel)
-    frame = _child_frame(strokes_px, model, min_extent_px)
-    drawings = vae.decode(z, model, n, temperature, seed, frame=frame, cancel=cancel)
-    centre = centre_of(strokes_px)
-    return [_moved(drawing, centre) for drawing in drawings]
+    return _decode_in_place(z, strokes_px, model, n, temperature, seed, min_extent_px, cancel)
 
 
 def mix(
@@ -148,11 +163,7 @@ def mix(
     """
     z = vae.encode(_polylines(base), model)
     z = z + (vae.encode(_polylines(add), model) - vae.encode(_polylines(take_away), model))
-    _check_cancel(cancel)
-    frame = _child_frame(base, model, 0.0)
-    drawings = vae.decode(z, model, n, temperature, seed, frame=frame, cancel=cancel)
-    centre = centre_of(base)
-    return [_moved(drawing, centre) for drawing in drawings]
+    return _decode_in_place(z, base, model, n, temperature, seed, 0.0, cancel)
 
 
 def morph(
