@@ -44,6 +44,16 @@ def lzw_decode(data: bytes, min_code_size: int) -> bytes:
     return bytes(out)
 
 
+def _sub_blocks(data: bytes, position: int) -> tuple[list[bytes], int]:
+    """The data sub-blocks from ``position`` up to their zero terminator, and the position
+    after it."""
+    blocks = []
+    while data[position]:
+        blocks.append(data[position + 1 : position + 1 + data[position]])
+        position += 1 + data[position]
+    return blocks, position + 1
+
+
 def parse_gif(data: bytes) -> dict:
     """Walk the GIF's blocks: screen size, palette size, frames (box, delay, pixels)."""
     assert data[:6] == b"GIF89a"
@@ -60,12 +70,7 @@ def parse_gif(data: bytes) -> dict:
             break
         if marker == 0x21:
             label = data[position + 1]
-            position += 2
-            blocks = []
-            while data[position]:
-                blocks.append(data[position + 1 : position + 1 + data[position]])
-                position += 1 + data[position]
-            position += 1
+            blocks, position = _sub_blocks(data, position + 2)
             if label == 0xF9:
                 delay = struct.unpack("<H", blocks[0][1:3])[0]
             elif label == 0xFF and blocks[0] == b"NETSCAPE2.0":
@@ -75,12 +80,7 @@ def parse_gif(data: bytes) -> dict:
         left, top, w, h, flags = struct.unpack("<HHHHB", data[position + 1 : position + 10])
         assert flags & 0x80 == 0  # no local palette
         min_code_size = data[position + 10]
-        position += 11
-        chunks = []
-        while data[position]:
-            chunks.append(data[position + 1 : position + 1 + data[position]])
-            position += 1 + data[position]
-        position += 1
+        chunks, position = _sub_blocks(data, position + 11)
         pixels = lzw_decode(b"".join(chunks), min_code_size)
         assert len(pixels) == w * h
         frames.append({"box": (left, top, w, h), "delay": delay, "pixels": pixels})

@@ -53,6 +53,17 @@ def _device(kind: str) -> QPointingDevice:
     return _devices[kind]
 
 
+def _buttons(
+    kind: QEvent.Type, press: QEvent.Type, release: QEvent.Type
+) -> tuple[Qt.MouseButton, Qt.MouseButton]:
+    """The button that changed and the buttons held after a press, a release or a move."""
+    if kind == press:
+        return _LEFT, _LEFT
+    if kind == release:
+        return _LEFT, _NO_BUTTON
+    return _NO_BUTTON, _LEFT
+
+
 def send_mouse(
     target: QWidget,
     kind: QEvent.Type,
@@ -60,12 +71,7 @@ def send_mouse(
     source: Qt.MouseEventSource = Qt.MouseEventSource.MouseEventNotSynthesized,
 ) -> None:
     position = QPointF(*point)
-    if kind == QEvent.Type.MouseButtonPress:
-        button, buttons = _LEFT, _LEFT
-    elif kind == QEvent.Type.MouseMove:
-        button, buttons = _NO_BUTTON, _LEFT
-    else:
-        button, buttons = _LEFT, _NO_BUTTON
+    button, buttons = _buttons(kind, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
     global_position = QPointF(target.mapToGlobal(position))
     event = QMouseEvent(
         kind, position, position, global_position, button, buttons, _NO_MODIFIER, source
@@ -84,12 +90,7 @@ def send_tablet(
     target: QWidget, kind: QEvent.Type, point: Point, pressure: float, end: str = "pen"
 ) -> None:
     position = QPointF(*point)
-    if kind == QEvent.Type.TabletRelease:
-        button, buttons = _LEFT, _NO_BUTTON
-    elif kind == QEvent.Type.TabletPress:
-        button, buttons = _LEFT, _LEFT
-    else:
-        button, buttons = _NO_BUTTON, _LEFT
+    button, buttons = _buttons(kind, QEvent.Type.TabletPress, QEvent.Type.TabletRelease)
     event = QTabletEvent(
         kind,
         _device(end),
