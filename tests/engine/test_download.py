@@ -59,28 +59,20 @@ def test_download_installs_a_working_model(server):
         download_model("bear", base=f"{server}/ok")
 
 
-def test_not_found_gives_a_clear_message(server):
-    with pytest.raises(DownloadError, match="HTTP 404"):
-        download_model("unicorn", base=f"{server}/ok")
-    _assert_nothing_left("unicorn")
-
-
-def test_connection_dropped_mid_file(server):
-    with pytest.raises(DownloadError, match="dropped|cut short"):
-        download_model("bear", base=f"{server}/drop")
-    _assert_nothing_left("bear")
-
-
-def test_truncated_file_is_refused(server):
-    with pytest.raises(DownloadError, match=r"got \d+ of \d+ bytes"):
-        download_model("bear", base=f"{server}/short")
-    _assert_nothing_left("bear")
-
-
-def test_corrupt_file_is_refused(server):
-    with pytest.raises(DownloadError, match="not a usable sketch model"):
-        download_model("bear", base=f"{server}/corrupt")
-    _assert_nothing_left("bear")
+@pytest.mark.parametrize(
+    ("name", "mode", "message"),
+    [
+        ("unicorn", "ok", "HTTP 404"),
+        ("bear", "drop", "dropped|cut short"),
+        ("bear", "short", r"got \d+ of \d+ bytes"),
+        ("bear", "corrupt", "not a usable sketch model"),
+    ],
+    ids=["not-found", "connection-dropped-mid-file", "truncated-file", "corrupt-file"],
+)
+def test_a_failed_download_says_why_and_leaves_nothing(server, name, mode, message):
+    with pytest.raises(DownloadError, match=message):
+        download_model(name, base=f"{server}/{mode}")
+    _assert_nothing_left(name)
 
 
 def test_unreachable_server():
