@@ -18,10 +18,12 @@ This is the only module of Doodle that knows about threads.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +38,24 @@ MAX_PARALLEL_JOBS = 2
 # Moves the calling thread behind the other ready threads of its run queue (and lets go of the
 # GIL meanwhile); returns at once when no other thread is ready. Windows has no sched_yield.
 _give_way = getattr(os, "sched_yield", lambda: time.sleep(0))
+
+
+# Every worker not yet shut down. Pool threads must be idle before Python finalises: a job
+# finishing later (its QRunnable's Python side is freed on the pool thread) would need an
+# interpreter that is going away, and the process aborts instead of exiting.
+_live_workers: weakref.WeakSet[InferenceWorker] = weakref.WeakSet()
+
+
+def shut_down_all_workers() -> None:
+    """Cancel and wait for the jobs of every worker still running (called at exit)."""
+    for worker in list(_live_workers):
+        try:
+            worker.shutdown()
+        except RuntimeError:  # its Qt object is already gone, and its pool with it
+            pass
+
+
+atexit.register(shut_down_all_workers)
 
 
 class JobState:
@@ -114,6 +134,7 @@ class InferenceWorker(QObject):
         self._latest: dict[str, JobState] = {}
         self._next_id = 0
         self._shut_down = False
+        _live_workers.add(self)
 
     def submit(self, channel: str, fn: Callable[[JobState], Any]) -> JobState:
         """Queue ``fn`` on ``channel``; any older job of the channel is cancelled."""
@@ -141,6 +162,7 @@ class InferenceWorker(QObject):
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Cancel everything and wait for running jobs; True when all have stopped."""
         self._shut_down = True
+        _live_workers.discard(self)
         for channel in list(self._latest):
             self.cancel(channel)
         self._pool.clear()

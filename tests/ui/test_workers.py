@@ -7,6 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import QThread
 
+from doodle.ui import workers
 from doodle.ui.workers import InferenceWorker
 
 
@@ -104,6 +105,26 @@ def test_shutdown_cancels_waiting_jobs(qtbot):
     assert worker.shutdown(5000)
     assert all(state.is_cancelled() for state in states)
     assert worker.submit("late", lambda state: 1).is_cancelled()
+
+
+def test_exiting_stops_the_jobs_of_workers_nobody_shut_down(qtbot):
+    """Pool threads must be idle before Python finalises, or the process aborts at exit."""
+    forgotten = InferenceWorker()
+    running = threading.Event()
+
+    def until_cancelled(state):
+        running.set()
+        while not state.is_cancelled():
+            threading.Event().wait(0.005)
+        return "stopped"
+
+    state = forgotten.submit("ideas", until_cancelled)
+    assert running.wait(5)
+    assert forgotten in set(workers._live_workers)
+    workers.shut_down_all_workers()  # what exiting Python runs (atexit)
+    assert state.is_cancelled()
+    assert forgotten._pool.activeThreadCount() == 0
+    assert forgotten not in set(workers._live_workers)
 
 
 def test_a_job_gives_way_between_steps_and_the_ui_thread_never_does(worker, qtbot, monkeypatch):
