@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 # Must happen before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +19,18 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("DOODLE_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("DOODLE_SYSTEM_CONFIG", str(base / "classroom.json"))
     return base
+
+
+@pytest.fixture(autouse=True)
+def widget_application_first(request):
+    """When the run has widget tests, the QApplication exists before any test paints.
+
+    Code that paints without widgets (exports, sample grids) otherwise makes a plain
+    QGuiApplication, and the widget tests later in the same run cannot use it. Test modules
+    are imported at collection, so QtWidgets is loaded by then exactly when widget tests run.
+    """
+    if "PySide6.QtWidgets" in sys.modules:
+        request.getfixturevalue("qapp")
 
 
 @pytest.fixture(autouse=True)
