@@ -152,6 +152,11 @@ def _dims(value: onnx.ValueInfoProto) -> list[int | str | None]:
     return dims
 
 
+def _text(name: str | bytes) -> str:
+    """A graph value's name; protobuf hands back bytes when a damaged file's are not UTF-8."""
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else name
+
+
 def _check_values(
     path: Path,
     what: str,
@@ -160,7 +165,7 @@ def _check_values(
     strict_names: bool,
 ) -> None:
     """``expected`` maps name -> (elem type, dims); None dims are dynamic (batch, time)."""
-    by_name = {value.name: value for value in actual}
+    by_name = {_text(value.name): value for value in actual}
     missing = [name for name in expected if name not in by_name]
     if missing:
         raise _fail(path, f"graph {what} {missing} missing (has {sorted(by_name)})")

@@ -116,6 +116,16 @@ def test_missing_corrupt_and_wrong_graphs(small_gen: LoadedModel) -> None:
         contract.check_model_folder(folder)
 
 
+def test_a_damaged_output_name_that_is_not_utf8_is_refused_clearly(small_gen: LoadedModel) -> None:
+    step = small_gen.info.path / "decoder_step.onnx"
+    data = step.read_bytes()
+    # The graph's output names sit after its nodes; damage the first byte of "params" there.
+    at = data.rindex(b"params")
+    step.write_bytes(data[:at] + b"\x80" + data[at + 1 :])
+    with pytest.raises(ModelError, match=r"outputs \['params'\] missing"):
+        contract.check_model_folder(small_gen.info.path)
+
+
 def test_fixed_batch_dimension_is_refused(small_gen: LoadedModel) -> None:
     folder = small_gen.info.path
     rng = np.random.default_rng(0)
