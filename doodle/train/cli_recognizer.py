@@ -40,6 +40,16 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
                         "per block (default 32,64,128)")
     parser.add_argument("--hidden", type=int, default=256,
                         help="size of the hidden dense layer (default 256)")
+    parser.add_argument("--augmentation", choices=("strong", "mild"), default="strong",
+                        help="strong (default): rotation, aspect, shear, mirror images, point "
+                        "jitter and dropped strokes, redrawn every epoch; mild: light rotation, "
+                        "aspect and shear on one fixed copy of each drawing")
+    parser.add_argument("--members", type=int, default=1, choices=(1, 2, 3),
+                        help="networks trained with different seeds and exported as one graph "
+                        "that averages their probabilities (default 1)")
+    parser.add_argument("--mirror-average", action=argparse.BooleanOptionalAction, default=True,
+                        help="the exported graph also reads the drawing mirrored and averages "
+                        "both guesses (default on; --no-mirror-average turns it off)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None,
                         help="output folder (default: 'recognizer' in the user models folder)")
@@ -92,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
         out=out, samples=args.samples, real_data=args.data, epochs=args.epochs,
         image_size=args.image_size, temperatures=(low, high), channels=channels,
         hidden=args.hidden, seed=args.seed,
-        sample_cache=cache, log=_log,
+        sample_cache=cache, log=_log, augmentation=args.augmentation,
+        members=args.members, mirror_average=args.mirror_average,
         started=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     )
     _log(f"wrote {out} ({len(summary['classes'])} classes) in {time.monotonic() - started:.0f} s")

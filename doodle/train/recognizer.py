@@ -5,8 +5,11 @@ made from drawings sampled from the installed sketch models plus optional real d
 Sampled drawings are simplified as Google simplified the Quick, Draw! drawings (RDP, epsilon
 2.0 in the 255-pixel box), so their point density matches real drawings. Each drawing is seen
 whole and as prefixes (its first k strokes), so the classifier can guess while the child is
-still drawing. Augmentation: aspect and rotation jitter, line-width and margin jitter.
-torch is imported lazily (only inside the functions that train or export). Imports no Qt.
+still drawing. Augmentation: rotation, aspect, shear, line-width and margin jitter, and in the
+strong setting also mirror images, point jitter and dropped strokes, redrawn every epoch.
+The exported graph may average several networks and each one's reading of the mirrored
+drawing, so the app still runs one ONNX file. torch is imported lazily (only inside the
+functions that train or export). Imports no Qt.
 """
 
 from __future__ import annotations
@@ -57,14 +60,53 @@ def drawing_views(
     return views
 
 
-def augment(strokes: Sequence[np.ndarray], rng: np.random.Generator) -> list[np.ndarray]:
-    """Small random rotation, aspect change and shear; the raster fit removes scale and shift."""
-    angle = rng.normal(0.0, 0.12)
-    stretch = np.exp(rng.normal(0.0, 0.12))
-    shear = rng.normal(0.0, 0.08)
+@dataclass(frozen=True)
+class Augmentation:
+    """Random changes made to a training drawing before it is rasterised.
+
+    Spreads are standard deviations (radians for ``rotation``, log aspect for ``stretch``,
+    255-box pixels for ``jitter``); ``stroke_drop`` and ``mirror`` are probabilities. The
+    defaults are the mild ones the recogniser was first trained with.
+    """
+
+    rotation: float = 0.12
+    stretch: float = 0.12
+    shear: float = 0.08
+    stroke_drop: float = 0.0
+    jitter: float = 0.0
+    mirror: float = 0.0
+
+
+# Human drawings wobble, leave parts out and face either way far more than model samples do.
+STRONG_AUGMENTATION = Augmentation(
+    rotation=0.2, stretch=0.2, shear=0.15, stroke_drop=0.3, jitter=1.5, mirror=0.5
+)
+
+
+def augment(
+    strokes: Sequence[np.ndarray],
+    rng: np.random.Generator,
+    settings: Augmentation = Augmentation(),
+) -> list[np.ndarray]:
+    """Rotation, aspect change, shear, mirror, point jitter and stroke dropping as set in
+    ``settings``; the raster fit removes scale and shift, so those need no jitter."""
+    strokes = list(strokes)
+    if len(strokes) > 2 and settings.stroke_drop and rng.random() < settings.stroke_drop:
+        del strokes[int(rng.integers(0, len(strokes)))]
+    angle = rng.normal(0.0, settings.rotation)
+    stretch = np.exp(rng.normal(0.0, settings.stretch))
+    shear = rng.normal(0.0, settings.shear)
     cos, sin = math.cos(angle), math.sin(angle)
     matrix = np.array([[cos, -sin], [sin, cos]]) @ np.array([[stretch, shear], [0.0, 1.0]])
-    return [(np.asarray(s, np.float32)[:, :2] @ matrix.T).astype(np.float32) for s in strokes]
+    if settings.mirror and rng.random() < settings.mirror:
+        matrix = matrix @ np.diag([-1.0, 1.0])
+    result = []
+    for stroke in strokes:
+        points = np.asarray(stroke, np.float32)[:, :2] @ matrix.T
+        if settings.jitter:
+            points = points + rng.normal(0.0, settings.jitter, points.shape)
+        result.append(points.astype(np.float32))
+    return result
 
 
 def jittered_spec(base: RasterSpec, rng: np.random.Generator) -> RasterSpec:
@@ -82,6 +124,7 @@ def build_images(
     prefixes: int,
     rng: np.random.Generator,
     train: bool = True,
+    augmentation: Augmentation = Augmentation(),
 ) -> tuple[np.ndarray, np.ndarray]:
     """uint8 images [N, S, S] and int64 labels [N] for every class's drawings and prefixes."""
     images: list[np.ndarray] = []
@@ -90,7 +133,7 @@ def build_images(
         for strokes in drawings_by_class.get(name, []):
             for view in drawing_views(strokes, prefixes, rng):
                 if train:
-                    image = rasterize(augment(view, rng), jittered_spec(spec, rng))
+                    image = rasterize(augment(view, rng, augmentation), jittered_spec(spec, rng))
                 else:
                     image = rasterize(view, spec)
                 images.append(np.round(image * 255).astype(np.uint8))
@@ -149,8 +192,14 @@ def train_network(
     num_classes: int,
     settings: TrainSettings,
     log: Callable[[str], None] = print,
+    fresh_images: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> Any:
-    """Adam with a cosine learning-rate schedule; returns the trained network in eval mode."""
+    """Adam with a one-cycle learning-rate schedule; returns the trained network in eval mode.
+
+    ``fresh_images``, when given, is called before every epoch after the first for newly
+    augmented images of the same drawings (as many as before), so the network sees each
+    drawing in a new variation every epoch instead of one fixed copy.
+    """
     import torch
 
     torch.set_num_threads(1)
@@ -166,6 +215,9 @@ def train_network(
     generator = torch.Generator().manual_seed(settings.seed)
     loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=0.05)
     for epoch in range(settings.epochs):
+        if fresh_images is not None and epoch > 0:
+            images, labels = fresh_images()
+            inputs, targets = torch.from_numpy(images), torch.from_numpy(labels)
         network.train()
         order = torch.randperm(len(images), generator=generator)
         started, total_loss, correct = time.monotonic(), 0.0, 0
@@ -187,6 +239,31 @@ def train_network(
         )
     network.eval()
     return network
+
+
+def averaged_network(members: Sequence[Any], mirror: bool = False) -> Any:
+    """One network over several trained ones: its logits are the log of the members' mean
+    probabilities, so the exported graph is one ONNX file the app runs like a single CNN.
+
+    With ``mirror`` every member also sees the image flipped left to right and the mean
+    includes those probabilities: a drawing and its mirror image show the same object.
+    """
+    import torch
+    from torch import nn
+
+    class MeanOfMembers(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.members = nn.ModuleList(members)
+
+        def forward(self, image: torch.Tensor) -> torch.Tensor:
+            views = [image, torch.flip(image, dims=[3])] if mirror else [image]
+            log_probs = torch.stack(
+                [torch.log_softmax(m(view), dim=1) for m in self.members for view in views]
+            )
+            return torch.logsumexp(log_probs, dim=0) - math.log(len(self.members) * len(views))
+
+    return MeanOfMembers().eval()
 
 
 def export_onnx(network: Any, image_size: int, path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import platform
 import zlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,10 @@ from doodle.engine.recognize_raster import RasterSpec
 from doodle.engine.registry import ModelRegistry
 from doodle.engine.thumbnails import model_fingerprint
 from doodle.train.recognizer import (
+    STRONG_AUGMENTATION,
+    Augmentation,
     TrainSettings,
+    averaged_network,
     build_images,
     stroke3_drawings,
     train_network,
@@ -32,6 +36,17 @@ from doodle.train.recognizer import (
 from doodle.train.recognizer_data import load_samples, sample_model, save_samples
 
 DEFAULT_TEMPERATURES = (0.2, 1.0)
+# "strong": human-like variation, newly drawn every epoch; "mild": the first recipe (one
+# fixed, lightly changed copy of each drawing).
+AUGMENTATIONS: dict[str, tuple[Augmentation, bool]] = {
+    "strong": (STRONG_AUGMENTATION, True),
+    "mild": (Augmentation(), False),
+}
+AUGMENTATION_NOTES = {
+    "strong": "rotation, aspect, shear, mirror, point jitter, dropped strokes, margin and "
+    "line-width jitter, redrawn every epoch",
+    "mild": "rotation, aspect, shear, margin and line-width jitter",
+}
 # Rows per ONNX call while sampling: large batches cost far less per drawing.
 SAMPLE_BATCH = 500
 HOLD_OUT = 0.1
@@ -87,6 +102,9 @@ def train_recognizer(
     sample_cache: Path,
     log: Callable[[str], None],
     started: str,
+    augmentation: str = "strong",
+    members: int = 1,
+    mirror_average: bool = True,
 ) -> dict[str, Any]:
     """Train on every installed model and write the recogniser folder ``out``."""
     import torch
@@ -113,11 +131,28 @@ def train_recognizer(
         image_size=image_size, widths=channels, hidden=hidden, epochs=epochs, seed=seed
     )
     spec = RasterSpec(size=image_size, margin=image_size / 16, blur=0.6 * image_size / 32)
-    images, labels = build_images(
-        train_set, classes, spec, settings.prefixes_per_drawing, rng, train=True
-    )
+    changes, redraw_every_epoch = AUGMENTATIONS[augmentation]
+
+    def training_images() -> tuple[np.ndarray, np.ndarray]:
+        return build_images(
+            train_set, classes, spec, settings.prefixes_per_drawing, rng, True, changes
+        )
+
+    images, labels = training_images()
     log(f"training on {len(images)} images of {len(classes)} classes")
-    network = train_network(images, labels, len(classes), settings, log)
+    networks = []
+    for member in range(members):
+        if member:
+            log(f"training network {member + 1} of {members}")
+            images, labels = training_images()
+        networks.append(train_network(
+            images, labels, len(classes), replace(settings, seed=seed + member), log,
+            fresh_images=training_images if redraw_every_epoch else None,
+        ))
+    if members == 1 and not mirror_average:
+        network = networks[0]
+    else:
+        network = averaged_network(networks, mirror=mirror_average)
     valid_images, valid_labels = build_images(held_out, classes, spec, 0, rng, train=False)
     validation = _validation_accuracy(network, valid_images, valid_labels)
     log(f"validation top-1 on held-out model samples: {validation:.3f}")
@@ -138,8 +173,11 @@ def train_recognizer(
         "real_drawings": real_counts,
         "simplified": "like Quick, Draw! (RDP, epsilon 2.0 in the 255-pixel box)",
         "views": f"whole drawing + {settings.prefixes_per_drawing} stroke prefixes",
-        "augmentation": "rotation, aspect, shear, margin and line-width jitter",
-        "network": {"channels": list(channels), "hidden": hidden, "image_size": image_size},
+        "augmentation": AUGMENTATION_NOTES[augmentation],
+        "network": {
+            "channels": list(channels), "hidden": hidden, "image_size": image_size,
+            "members": members, "mirror_average": mirror_average,
+        },
         "epochs": epochs,
         "seed": seed,
         "torch": torch.__version__,

@@ -13,7 +13,15 @@ from doodle.engine.magenta import import_magenta
 from doodle.engine.recognize import Classifier, Recognizer, load_classifier
 from doodle.engine.recognize_raster import RasterSpec, rasterize
 from doodle.engine.registry import ModelRegistry
-from doodle.train.recognizer import drawing_views, make_network, stroke3_drawings
+from doodle.train.recognizer import (
+    Augmentation,
+    TrainSettings,
+    augment,
+    drawing_views,
+    make_network,
+    stroke3_drawings,
+    train_network,
+)
 from doodle.train.recognizer_data import load_samples, sample_model, save_samples
 from tests.engine.helpers import magenta_document, write_magenta
 
@@ -69,6 +77,8 @@ def test_train_command_writes_a_loadable_recogniser(small_models, capsys):
     assert meta["provenance"]["samples_per_model"] == 60
     assert set(meta["provenance"]["models"]) == {"spiral", "zigzag"}
     assert 0.0 <= meta["metrics"]["validation_top1_model_samples"] <= 1.0
+    assert "mirror" in meta["provenance"]["augmentation"]  # strong is the default
+    assert meta["provenance"]["network"]["mirror_average"] is True
     # The registry does not mistake the recogniser for a sketch model.
     registry = ModelRegistry()
     assert [i.name for i in registry.list()] == ["spiral", "zigzag"]
@@ -83,8 +93,15 @@ def test_train_command_writes_a_loadable_recogniser(small_models, capsys):
     assert {g.name for g in guesses} == {"spiral", "zigzag"}
     # Sampled drawings are cached: retraining samples nothing new.
     capsys.readouterr()
-    assert main(["train", "recognizer", "--samples", "60", "--epochs", "1"]) == 0
+    assert main(["train", "recognizer", "--samples", "60", "--epochs", "1",
+                 "--augmentation", "mild", "--members", "2", "--no-mirror-average"]) == 0
     assert "sampling" not in capsys.readouterr().err
+    meta = json.loads((folder / "model.json").read_text())
+    assert "mirror" not in meta["provenance"]["augmentation"]
+    assert meta["provenance"]["network"]["members"] == 2
+    assert meta["provenance"]["network"]["mirror_average"] is False
+    averaged = Classifier(folder).probabilities([drawing])
+    assert averaged.shape == (1, 2) and np.allclose(averaged.sum(), 1.0, atol=1e-5)
 
 
 def test_samples_are_simplified_like_quickdraw():
@@ -138,3 +155,97 @@ def test_raster_is_scale_and_position_free():
     spec = RasterSpec(size=32)
     assert np.allclose(rasterize(square, spec), rasterize(moved, spec), atol=1e-4)
     assert rasterize([], spec).sum() == 0
+
+
+NO_GEOMETRY = Augmentation(rotation=0.0, stretch=0.0, shear=0.0)
+
+
+def _four_strokes() -> list[np.ndarray]:
+    return [np.array([[i, 0.0], [i + 1.0, 5.0], [i + 2.0, 1.0]], np.float32) for i in range(4)]
+
+
+def test_mirror_augmentation_flips_left_and_right():
+    strokes = _four_strokes()
+    mirrored = augment(strokes, np.random.default_rng(0), Augmentation(0.0, 0.0, 0.0, mirror=1.0))
+    kept = augment(strokes, np.random.default_rng(0), NO_GEOMETRY)
+    for original, flipped, same in zip(strokes, mirrored, kept, strict=True):
+        assert np.allclose(flipped, original * np.array([-1.0, 1.0]))
+        assert np.allclose(same, original)
+
+
+def test_stroke_dropping_removes_one_stroke_of_longer_drawings_only():
+    strokes = _four_strokes()
+    dropping = Augmentation(0.0, 0.0, 0.0, stroke_drop=1.0)
+    dropped = augment(strokes, np.random.default_rng(1), dropping)
+    assert len(dropped) == 3
+    assert all(any(np.allclose(d, s) for s in strokes) for d in dropped)
+    assert len(augment(strokes[:2], np.random.default_rng(1), dropping)) == 2
+
+
+def test_point_jitter_moves_points_by_about_its_spread():
+    strokes = [np.zeros((2000, 2), np.float32)]
+    jitter = Augmentation(0.0, 0.0, 0.0, jitter=1.5)
+    (jittered,) = augment(strokes, np.random.default_rng(2), jitter)
+    assert jittered.shape == (2000, 2) and jittered.dtype == np.float32
+    assert 1.3 < float(jittered.std()) < 1.7
+
+
+def test_training_draws_fresh_images_before_every_later_epoch():
+    rng = np.random.default_rng(3)
+    labels = np.arange(16, dtype=np.int64) % 2
+
+    def images() -> tuple[np.ndarray, np.ndarray]:
+        calls.append(1)
+        return rng.integers(0, 256, (16, 32, 32)).astype(np.uint8), labels
+
+    calls: list[int] = []
+    first, _ = images()
+    settings = TrainSettings(widths=(4, 4), hidden=8, epochs=3, batch_size=8)
+    train_network(first, labels, 2, settings, log=lambda _: None, fresh_images=images)
+    assert len(calls) == 3  # the first set, then one per epoch after the first
+    calls.clear()
+    train_network(first, labels, 2, settings, log=lambda _: None)
+    assert not calls
+
+
+def test_averaged_members_export_as_one_graph_of_mean_probabilities(tmp_path):
+    import onnxruntime as ort
+    import torch
+
+    from doodle.train.recognizer import averaged_network, export_onnx
+
+    torch.manual_seed(5)
+    members = [make_network(3, 32, (4, 8), 8).eval() for _ in range(2)]
+    images = torch.rand(4, 1, 32, 32)
+    with torch.no_grad():
+        expected = sum(torch.softmax(m(images), dim=1) for m in members) / 2
+        single = torch.softmax(members[0](images), dim=1)
+    export_onnx(averaged_network(members), 32, tmp_path / "classifier.onnx")
+    session = ort.InferenceSession(str(tmp_path / "classifier.onnx"))
+    (logits,) = session.run(["logits"], {"image": images.numpy()})
+    probabilities = torch.softmax(torch.from_numpy(logits), dim=1)
+    assert torch.allclose(probabilities, expected, atol=1e-5)
+    assert not torch.allclose(probabilities, single, atol=1e-3)
+
+
+def test_mirror_averaging_graph_reads_the_drawing_both_ways_round(tmp_path):
+    import onnxruntime as ort
+    import torch
+
+    from doodle.train.recognizer import averaged_network, export_onnx
+
+    torch.manual_seed(6)
+    network = make_network(3, 32, (4, 8), 8).eval()
+    images = torch.rand(4, 1, 32, 32)
+    with torch.no_grad():
+        expected = (
+            torch.softmax(network(images), dim=1)
+            + torch.softmax(network(torch.flip(images, dims=[3])), dim=1)
+        ) / 2
+    export_onnx(averaged_network([network], mirror=True), 32, tmp_path / "classifier.onnx")
+    session = ort.InferenceSession(str(tmp_path / "classifier.onnx"))
+    (logits,) = session.run(["logits"], {"image": images.numpy()})
+    assert torch.allclose(torch.softmax(torch.from_numpy(logits), dim=1), expected, atol=1e-5)
+    # A drawing and its mirror image get the same guess.
+    (mirrored,) = session.run(["logits"], {"image": torch.flip(images, dims=[3]).numpy()})
+    assert np.allclose(logits, mirrored, atol=1e-5)
