@@ -11,7 +11,9 @@ message.
 Jobs give way to the UI thread: on the job's own thread ``is_cancelled`` (which the engine calls
 between steps) first yields the core to another ready thread, so when inference keeps every
 core busy, a UI event waits for the job's current decoder step (a fraction of a millisecond)
-rather than for the end of the job's time slice (several milliseconds).
+rather than for the end of the job's time slice (several milliseconds). On Linux the pool
+threads also run at a lower priority (nice 10) than the UI thread, so a waking UI thread gets a
+core at once.
 
 This is the only module of Doodle that knows about threads.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import sys
 import threading
 import time
 import weakref
@@ -38,6 +41,24 @@ MAX_PARALLEL_JOBS = 2
 # Moves the calling thread behind the other ready threads of its run queue (and lets go of the
 # GIL meanwhile); returns at once when no other thread is ready. Windows has no sched_yield.
 _give_way = getattr(os, "sched_yield", lambda: time.sleep(0))
+
+# Nice value of the pool threads that run inference (0 is the UI thread's). On a 2-core
+# machine both cores are often busy with inference; a UI thread that wakes then gets a core at
+# once instead of waiting for the end of an inference thread's time slice.
+INFERENCE_NICE = 10
+
+
+def _lower_this_thread_s_priority() -> None:
+    """Give the calling pool thread the inference priority (Linux: per-thread nice value;
+    elsewhere the jobs only give way between decoder steps)."""
+    if not sys.platform.startswith("linux"):
+        return
+    thread_id = threading.get_native_id()
+    try:
+        if os.getpriority(os.PRIO_PROCESS, thread_id) < INFERENCE_NICE:
+            os.setpriority(os.PRIO_PROCESS, thread_id, INFERENCE_NICE)
+    except OSError:  # a sandbox may forbid it; giving way between steps still helps
+        pass
 
 
 # Every worker not yet shut down. Pool threads must be idle before Python finalises: a job
@@ -79,6 +100,7 @@ class JobState:
     def run_on_this_thread(self) -> None:
         """Called by the pool thread that runs the job, before the job starts."""
         self._job_thread = threading.get_ident()
+        _lower_this_thread_s_priority()
 
 
 class _Relay(QObject):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 
 import pytest
@@ -149,3 +151,17 @@ def test_a_job_gives_way_between_steps_and_the_ui_thread_never_does(worker, qtbo
     gave_way_on.clear()
     assert not state.is_cancelled()  # asked on the UI thread: answers at once
     assert gave_way_on == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_jobs_run_at_a_lower_priority_than_the_ui_thread(worker, qtbot):
+    def own_nice(state):
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    ui_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    with qtbot.waitSignal(worker.result_ready, timeout=5000) as blocker:
+        worker.submit("completion", own_nice)
+    assert blocker.args[1] == max(ui_nice, workers.INFERENCE_NICE)
+    assert ui_nice >= workers.INFERENCE_NICE or blocker.args[1] > ui_nice
+    # The UI thread keeps its own priority.
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == ui_nice
