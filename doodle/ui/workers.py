@@ -48,7 +48,7 @@ _give_way = getattr(os, "sched_yield", lambda: time.sleep(0))
 INFERENCE_NICE = 10
 
 
-def _lower_this_thread_s_priority() -> None:
+def _lower_priority_of_this_thread() -> None:
     """Give the calling pool thread the inference priority (Linux: per-thread nice value;
     elsewhere the jobs only give way between decoder steps)."""
     if not sys.platform.startswith("linux"):
@@ -100,7 +100,7 @@ class JobState:
     def run_on_this_thread(self) -> None:
         """Called by the pool thread that runs the job, before the job starts."""
         self._job_thread = threading.get_ident()
-        _lower_this_thread_s_priority()
+        _lower_priority_of_this_thread()
 
 
 class _Relay(QObject):

@@ -162,6 +162,5 @@ def test_jobs_run_at_a_lower_priority_than_the_ui_thread(worker, qtbot):
     with qtbot.waitSignal(worker.result_ready, timeout=5000) as blocker:
         worker.submit("completion", own_nice)
     assert blocker.args[1] == max(ui_nice, workers.INFERENCE_NICE)
-    assert ui_nice >= workers.INFERENCE_NICE or blocker.args[1] > ui_nice
     # The UI thread keeps its own priority.
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == ui_nice
