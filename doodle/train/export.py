@@ -13,6 +13,7 @@ Imports torch, onnx and numpy, no Qt.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import shutil
 import tempfile
@@ -300,14 +301,67 @@ def _onnx_lstm_to_torch(w: np.ndarray, r: np.ndarray, b: np.ndarray) -> tuple[np
     return reorder(w), reorder(r), reorder(b[:half] + b[half:])
 
 
+def is_cut_from_vae(meta: dict[str, Any]) -> bool:
+    """Whether a folder's model.json says it is a VAE's decoder with z = 0 folded in."""
+    return bool(meta.get("provenance", {}).get("derived_from_vae"))
+
+
+def _vae_meta_of_cut_decoder(folder: Path, meta: dict[str, Any]) -> dict[str, Any]:
+    provenance = meta.get("provenance", {})
+    try:
+        z_size = int(provenance["z_size"])
+        int(provenance["enc_hidden_size"])
+    except (KeyError, TypeError, ValueError):
+        raise ModelError(
+            f"{folder}: a decoder cut from a VAE without the VAE's sizes in model.json "
+            "(provenance.z_size, provenance.enc_hidden_size)"
+        ) from None
+    return {**meta, "kind": "vae", "z_size": z_size}
+
+
+def _cut_decoder_weights(
+    folder: Path,
+    meta: dict[str, Any],
+    step: dict[str, np.ndarray],
+    w_ih: np.ndarray,
+    w_hh: np.ndarray,
+    bias: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The VAE weights a decoder cut at z = 0 still holds; the encoder's are gone.
+
+    The cut folded ``z @ W_z`` (zero) into the bias and stored the start state
+    ``tanh(init_b)`` as a state offset, so the latent columns come back as zeros (the VAE then
+    draws exactly as the cut decoder at every z until training teaches it to read z) and the
+    latent-to-state bias as atanh of the offset.
+    """
+    z_size = int(meta["provenance"]["z_size"])
+    if "h_offset" not in step or "c_offset" not in step:
+        raise ModelError(f"{folder}: a decoder cut from a VAE without its start state")
+    hidden = w_hh.shape[1]
+    # [c, h] is the order the latent-to-state layer writes; keep atanh finite at +-1.
+    start = np.concatenate([step["c_offset"].reshape(-1), step["h_offset"].reshape(-1)])
+    start = np.clip(start, -1.0 + 1e-6, 1.0 - 1e-6)
+    return {
+        "decoder.weight_ih_l0": np.concatenate([w_ih, np.zeros((4 * hidden, z_size))], axis=1),
+        "decoder.weight_hh_l0": w_hh,
+        "decoder.bias": bias,
+        "output.weight": step["out_w"].T,
+        "output.bias": step["out_b"],
+        "init_state.weight": np.zeros((2 * hidden, z_size)),
+        "init_state.bias": np.arctanh(start),
+    }
+
+
 def read_class_folder(folder: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """model.json and the torch-layout weights of one exported folder (one class folded in)."""
     info = contract.check_model_folder(folder)
     meta = json.loads((folder / contract.MODEL_JSON).read_text("utf-8"))
-    if meta.get("provenance", {}).get("derived_from_vae"):
-        raise ModelError(f"{folder}: a decoder cut from a VAE; resume from the VAE folder")
     step = _initializers(folder / contract.DECODER_STEP)
     w_ih, w_hh, bias = _tf_step_to_torch(step["W_x"], step["W_h"], step["bias"])
+    if is_cut_from_vae(meta):
+        return _vae_meta_of_cut_decoder(folder, meta), _cut_decoder_weights(
+            folder, meta, step, w_ih, w_hh, bias
+        )
     weights = {
         "decoder.weight_ih_l0": w_ih,
         "decoder.weight_hh_l0": w_hh,
@@ -335,11 +389,33 @@ def read_class_folder(folder: Path) -> tuple[dict[str, Any], dict[str, np.ndarra
     return meta, weights
 
 
+def run_fingerprint(folder: Path) -> str:
+    """A digest of the folder's recurrent decoder weights, which all classes of one training
+    run share (rounded to float16, so fp16 and fp32 exports of a run agree)."""
+    graph = onnx.load(str(folder / contract.DECODER_STEP)).graph
+    for init in graph.initializer:
+        if init.name.removesuffix(FP16_SUFFIX) == "W_h":
+            weights = np.float16(numpy_helper.to_array(init))
+            return hashlib.sha256(weights.tobytes()).hexdigest()[:16]
+    raise ModelError(f"{folder}: {contract.DECODER_STEP} has no recurrent weights W_h")
+
+
+def same_run(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> bool:
+    """Whether two folders' shared weights agree (one run's classes differ only in biases);
+    the tolerance lets an fp16 and an fp32 export of one run go together."""
+    return bool(
+        np.allclose(a["decoder.weight_hh_l0"], b["decoder.weight_hh_l0"], rtol=1e-3, atol=1e-3)
+    )
+
+
 def load_exported(folders: list[Path]) -> tuple[SketchRNN, list[ClassUnits], dict[str, Any]]:
     """Rebuild a (class-conditional) model from its exported class folders.
 
     Shared weights come from the first folder; each class's one-hot columns are its folded
     bias minus the mean over classes, which gives exactly the exported functions back.
+    Decoders cut from a VAE (``export --bundle``'s drawing models) come back as that VAE with
+    zero latent columns and a freshly initialised encoder, so bundled drawing models can be
+    trained on.
     """
     if not folders:
         raise ModelError("no model folders to resume from")
@@ -349,8 +425,18 @@ def load_exported(folders: list[Path]) -> tuple[SketchRNN, list[ClassUnits], dic
     sizes = {(m["kind"], m["hidden_size"], m.get("z_size", 0), m["num_mixture"]) for m, _ in loaded}
     if len(sizes) != 1:
         raise ModelError(f"cannot resume from folders of different sizes: {sorted(sizes)}")
+    for meta, weights in loaded[1:]:
+        if not same_run(weights, first):
+            raise ModelError(
+                f"cannot resume from {first_meta['name']} and {meta['name']} together: "
+                "they come from different training runs"
+            )
+    cut = {is_cut_from_vae(m) for m, _ in loaded}
+    if len(cut) != 1:
+        raise ModelError("cannot resume from VAE folders and decoders cut from a VAE together")
+    fresh_encoder = cut == {True}
     z_size = int(first_meta.get("z_size", 0))
-    if z_size:
+    if z_size and not fresh_encoder:
         enc_hidden = int(first["encoder_forward.weight_hh_l0"].shape[1])
     else:
         recorded = first_meta.get("provenance", {}).get("enc_hidden_size")
@@ -385,6 +471,10 @@ def load_exported(folders: list[Path]) -> tuple[SketchRNN, list[ClassUnits], dic
             [first["init_state.weight"], (init_biases - init_shared).T], axis=1
         )
         state["init_state.bias"] = init_shared
+    if fresh_encoder:
+        # The encoder of a cut decoder is gone: it starts from a fresh initialisation.
+        for key, value in model.state_dict().items():
+            state.setdefault(key, value.double().numpy())
     model.load_state_dict({k: torch.tensor(v, dtype=torch.float32) for k, v in state.items()})
     classes = [
         ClassUnits(

@@ -72,7 +72,9 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--resume",
         type=Path,
-        help="continue from checkpoint.pt, an exported model folder, or a folder of them",
+        action="append",
+        help="continue from checkpoint.pt, an exported model folder, or a folder of them "
+        "(repeat the option to name several folders of one run, e.g. bundled drawing models)",
     )
 
 
@@ -101,25 +103,59 @@ def train_config(args: argparse.Namespace, match_teacher: bool = False):
     )
 
 
-def exported_folders(path: Path) -> list[Path]:
-    """The folders to resume from: ``path`` itself, or its Sketch-RNN subfolders (decoders cut
-    from a VAE and other model families are skipped)."""
-    if (path / contract.MODEL_JSON).is_file():
-        return [path]
+def exported_folders(paths: Path | list[Path]) -> list[Path]:
+    """The folders to resume from, given model folders and folders of them.
 
-    def trainable(folder: Path) -> bool:
-        meta_path = folder / contract.MODEL_JSON
-        if not meta_path.is_file():
-            return False
-        meta = json.loads(meta_path.read_text("utf-8"))
-        if meta.get("kind") not in contract.KINDS:
-            return False  # other model families (melody, recogniser) share the folder
-        return not meta.get("provenance", {}).get("derived_from_vae")
+    A folder of folders contributes its Sketch-RNN subfolders (other model families are
+    skipped). Where one run's ``export --bundle`` left both a drawing model (a decoder cut
+    from the VAE) and the VAE folder of a class, the VAE folder is taken. Folders of several
+    training runs cannot be resumed together; the error lists each run's folders.
+    """
+    from doodle.train.export import is_cut_from_vae, run_fingerprint
 
-    folders = sorted(p for p in path.iterdir() if trainable(p))
-    if not folders:
-        raise ModelError(f"{path}: no exported model folders to resume from")
-    return folders
+    given = [paths] if isinstance(paths, Path) else list(paths)
+    candidates: list[Path] = []
+    for path in given:
+        if (path / contract.MODEL_JSON).is_file():
+            candidates.append(path)
+            continue
+        if not path.is_dir():
+            raise ModelError(f"{path}: no such model folder to resume from")
+        found = sorted(p for p in path.iterdir() if _is_sketch_folder(p))
+        if not found:
+            raise ModelError(f"{path}: no exported model folders to resume from")
+        candidates.extend(found)
+    runs: dict[str, list[Path]] = {}
+    for folder in candidates:
+        runs.setdefault(run_fingerprint(folder), []).append(folder)
+    if len(runs) > 1:
+        listed = "; ".join(" ".join(str(f) for f in folders) for folders in runs.values())
+        raise ModelError(
+            f"these folders come from {len(runs)} training runs: {listed}. "
+            "Resume from one run's folders (--resume may be given once per folder)"
+        )
+    folders = next(iter(runs.values()))
+    metas = {folder: _meta(folder) for folder in folders}
+    full_classes = {_class_name(m) for m in metas.values() if not is_cut_from_vae(m)}
+    return [
+        folder
+        for folder, meta in metas.items()
+        if not (is_cut_from_vae(meta) and _class_name(meta) in full_classes)
+    ]
+
+
+def _meta(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / contract.MODEL_JSON).read_text("utf-8"))
+
+
+def _class_name(meta: dict[str, Any]) -> str:
+    return str(meta.get("provenance", {}).get("class_name", meta.get("name")))
+
+
+def _is_sketch_folder(folder: Path) -> bool:
+    if not (folder / contract.MODEL_JSON).is_file():
+        return False
+    return _meta(folder).get("kind") in contract.KINDS  # melody, recogniser share the folder
 
 
 def build_model(args: argparse.Namespace, class_names: list[str]):
@@ -139,16 +175,19 @@ def build_model(args: argparse.Namespace, class_names: list[str]):
             num_classes=len(class_names),
         )
         return SketchRNN(config), class_names, None, False
-    checkpoint = args.resume if args.resume.is_file() else None
+    sources = [args.resume] if isinstance(args.resume, Path) else list(args.resume)
+    checkpoint = sources[0] if sources[0].is_file() else None
     if checkpoint is not None:
         import torch
 
-        state = torch.load(args.resume, map_location="cpu", weights_only=True)
+        if len(sources) > 1:
+            raise ModelError("--resume takes one checkpoint file, or model folders")
+        state = torch.load(checkpoint, map_location="cpu", weights_only=True)
         model = SketchRNN(ModelConfig(**state["model_config"]))
         model.load_state_dict(state["model"])
         names = [c["name"] for c in state["classes"]]
     else:
-        model, classes, _ = load_exported(exported_folders(args.resume))
+        model, classes, _ = load_exported(exported_folders(sources))
         names = [c.name for c in classes]
     new = [name for name in class_names if name not in names]
     if not new:
@@ -157,6 +196,27 @@ def build_model(args: argparse.Namespace, class_names: list[str]):
     if missing:
         raise ModelError(f"the data lacks classes the resumed model draws: {missing}")
     return with_more_classes(model, len(new)), names + new, checkpoint, True
+
+
+def resumed_from(sources: Path | list[Path]) -> dict[str, Any]:
+    """Where a resumed run started, for its provenance: the folders' names and steps."""
+    from doodle.train.export import is_cut_from_vae
+
+    sources = [sources] if isinstance(sources, Path) else list(sources)
+    if sources[0].is_file():
+        return {"checkpoint": sources[0].name}
+    metas = [_meta(folder) for folder in exported_folders(sources)]
+    first = metas[0].get("provenance", {})
+    record: dict[str, Any] = {
+        "folders": [m["name"] for m in metas],
+        "steps": first.get("steps"),
+        "trained_by": first.get("trained_by"),
+    }
+    if first.get("averaged_with_steps"):
+        record["averaged_with_steps"] = first["averaged_with_steps"]
+    if is_cut_from_vae(metas[0]):
+        record["encoder"] = "started afresh (the folders are decoders cut from a VAE at z = 0)"
+    return record
 
 
 def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teacher: bool) -> int:
@@ -171,6 +231,8 @@ def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teac
     corpus.drop_longer_than(args.max_len)
     model, names, checkpoint, grown = build_model(args, [c.name for c in corpus.classes])
     corpus.reorder_classes(names)
+    if args.resume:
+        provenance = {**provenance, "resumed_from": resumed_from(args.resume)}
     args.out.mkdir(parents=True, exist_ok=True)
     trainer = Trainer(
         corpus, model, train_config(args, match_teacher), args.out, provenance, context

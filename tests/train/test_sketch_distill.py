@@ -115,6 +115,20 @@ def test_distill_trains_exports_and_resumes(tmp_path, capsys):
     assert "reusing samples" in out
     info = contract.check_model_folder(resumed / "export" / "cat")
     assert info.provenance["class_index"] == 0  # the resumed model keeps its class order
+    assert info.provenance["resumed_from"]["folders"] == ["cat", "dog"]
+    assert info.provenance["resumed_from"]["steps"] == 6
+    assert info.provenance["steps"] == 2
+
+    # The drawing models `export --bundle` ships (decoders cut at z = 0) resume too, named
+    # folder by folder; the record says the encoder started afresh.
+    bundle = tmp_path / "bundle"
+    assert main(["train", "export", str(resumed / "export"), "--out", str(bundle), "--bundle"]) == 0
+    common[common.index(str(resumed))] = str(tmp_path / "from-bundle")
+    cut = ["--resume", str(bundle / "cat"), "--resume", str(bundle / "dog")]
+    assert main(["train", "distill", *teachers, *common, "--steps", "2", *cut]) == 0
+    info = contract.check_model_folder(tmp_path / "from-bundle" / "export" / "dog")
+    assert info.kind == "vae" and info.provenance["class_index"] == 1
+    assert "afresh" in info.provenance["resumed_from"]["encoder"]
 
 
 def _fit_pentagons_args(tmp_path, drawings: int, batch: int) -> tuple[list[str], Path]:

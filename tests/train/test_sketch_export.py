@@ -209,8 +209,71 @@ def test_decoder_only_folder_draws_like_the_vae_at_the_prior_mean(tmp_path):
     primed_h, primed_c = loaded.prime(inputs.numpy(), zero_h, zero_c)
     np.testing.assert_allclose(primed_h, h, atol=TOLERANCE)
     np.testing.assert_allclose(primed_c, c, atol=TOLERANCE)
-    with pytest.raises(ModelError, match="VAE folder"):
-        load_exported([tmp_path / "class1"])
+
+
+def write_drawing_models(model, folder):
+    """What ``export --bundle`` ships for drawing along: each class's decoder cut at z = 0."""
+    from doodle.train.export import write_class_folder
+
+    for class_id, units in enumerate(class_units(model.config.num_classes)):
+        write_class_folder(
+            model, class_id, units, folder / units.name, {"teacher": "t"}, variant="decoder_only"
+        )
+
+
+def test_drawing_models_cut_from_a_vae_resume_as_that_vae_at_the_prior_mean(tmp_path):
+    model = make_model(6)
+    write_drawing_models(model, tmp_path / "bundle")
+    resumed, classes, _ = load_exported(exported_folders(tmp_path / "bundle"))
+    assert [c.name for c in classes] == ["class0", "class1", "class2"]
+    assert resumed.config == model.config
+    inputs = random_inputs(3, 7)
+    ids = torch.tensor([2, 0, 1])
+    zeros = torch.zeros(3, 6)
+    with torch.no_grad():
+        expected, (h_expected, c_expected) = model.decode(inputs, zeros, ids)
+        got, (h_got, c_got) = resumed.eval().decode(inputs, zeros, ids)
+        # The latent columns come back as zeros: any z draws as z = 0 until training.
+        any_z, _ = resumed.decode(inputs, torch.randn(3, 6), ids)
+    torch.testing.assert_close(got, expected, atol=1e-4, rtol=0)
+    torch.testing.assert_close(c_got, c_expected, atol=1e-4, rtol=0)
+    torch.testing.assert_close(any_z, got, atol=1e-6, rtol=0)
+    # Exported again as drawing models, they are the folders they came from.
+    write_drawing_models(resumed, tmp_path / "again")
+    for folder in sorted((tmp_path / "bundle").iterdir()):
+        before = _initializers(folder / contract.DECODER_STEP)
+        after = _initializers(tmp_path / "again" / folder.name / contract.DECODER_STEP)
+        for name, value in before.items():
+            np.testing.assert_allclose(after[name], value, atol=1e-5, err_msg=name)
+
+
+def test_drawing_models_resumed_train_their_fresh_encoder(tmp_path):
+    model = make_model(6)
+    write_drawing_models(model, tmp_path / "bundle")
+    resumed, _, _ = load_exported(exported_folders(tmp_path / "bundle"))
+    inputs = random_inputs(2, 5)
+    params, mu, sigma_hat = resumed.train()(inputs, torch.tensor([4, 3]), torch.tensor([0, 1]))
+    (params.square().mean() + mu.square().mean() + sigma_hat.square().mean()).backward()
+    assert resumed.encoder_forward.weight_ih_l0.grad.abs().sum() > 0
+    assert resumed.decoder.weight_ih_l0.grad[:, 5:11].abs().sum() > 0
+
+
+def test_folders_of_different_runs_are_not_resumed_together(tmp_path):
+    from doodle.train.export import write_class_folder
+
+    # As in the bundled folder: drawing models of one run, a VAE folder of another.
+    write_drawing_models(make_model(6), tmp_path / "mixed")
+    other = make_model(6)
+    randomise(other, seed=3)
+    write_class_folder(other, 0, class_units(3)[0], tmp_path / "mixed" / "class0_vae", {})
+    with pytest.raises(ModelError, match="2 training runs") as error:
+        exported_folders(tmp_path / "mixed")
+    assert "class0_vae" in str(error.value) and "class2" in str(error.value)
+    with pytest.raises(ModelError, match="different training runs"):
+        load_exported([tmp_path / "mixed" / "class1", tmp_path / "mixed" / "class0_vae"])
+    # Naming one run's folders resumes them.
+    folders = exported_folders([tmp_path / "mixed" / "class1", tmp_path / "mixed" / "class2"])
+    assert [f.name for f in folders] == ["class1", "class2"]
 
 
 def test_bundle_command_writes_a_drawing_model_and_an_ideas_model_per_class(tmp_path):
