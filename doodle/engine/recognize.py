@@ -28,7 +28,7 @@ from doodle import paths
 from doodle.core.errors import ModelError
 from doodle.engine.model import open_session
 from doodle.engine.recognize_likelihood import mean_negative_log_likelihood
-from doodle.engine.recognize_raster import RasterSpec, rasterize
+from doodle.engine.recognize_raster import RasterSpec, raster_channels
 from doodle.engine.registry import ModelRegistry
 
 RECOGNIZER_FOLDER = "recognizer"
@@ -83,6 +83,15 @@ class Classifier:
         self.provenance: dict = dict(meta.get("provenance", {}))
         self.metrics: dict = dict(meta.get("metrics", {}))
         self._session: ort.InferenceSession = open_session(folder / CLASSIFIER_FILE)
+        image_shape = self._session.get_inputs()[0].shape
+        fixed_channels = image_shape[1] if len(image_shape) == 4 else None
+        if len(image_shape) != 4 or (
+            isinstance(fixed_channels, int) and fixed_channels != len(spec.channels)
+        ):
+            raise ModelError(
+                f"{folder / CLASSIFIER_FILE}: reads images of shape {image_shape}, but "
+                f"model.json describes {len(spec.channels)} channel(s) {list(spec.channels)}"
+            )
         outputs = self._session.get_outputs()
         if outputs[0].shape[-1] != len(classes):
             raise ModelError(
@@ -91,7 +100,8 @@ class Classifier:
             )
 
     def images(self, drawings: Sequence[Sequence[np.ndarray]]) -> np.ndarray:
-        return np.stack([rasterize(d, self.spec) for d in drawings])[:, None].astype(np.float32)
+        """float32 [B, channels, S, S]: what the network reads (see ``model.json`` ``input``)."""
+        return np.stack([raster_channels(d, self.spec) for d in drawings]).astype(np.float32)
 
     def probabilities(self, drawings: Sequence[Sequence[np.ndarray]]) -> np.ndarray:
         """[B, C] class probabilities for a batch of drawings (each a list of [N, >=2])."""

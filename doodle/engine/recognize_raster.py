@@ -4,7 +4,9 @@ Pure numpy, so the inference worker, the CLI and training share exactly the same
 The drawing is scaled to fit its bounding box into the image (aspect kept, centred), which
 makes the result independent of canvas size, model units and where on the page the child drew.
 Lines are drawn by splatting closely spaced points with bilinear weights and an optional blur
-for width. Imports no Qt.
+for width. An optional second channel shows the order of drawing: the same lines, bright where
+the drawing began and dimmer towards its end (a head drawn first and a body after look
+different from the reverse). Imports no Qt.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ import numpy as np
 
 # Points along each segment, per output pixel of length: dense enough that lines have no gaps.
 _POINTS_PER_PIXEL = 3.0
+INK = "ink"
+STROKE_ORDER = "stroke_order"
+CHANNELS = (INK, STROKE_ORDER)
+# In the stroke-order channel the last line drawn keeps this much of the first one's brightness.
+_LAST_LINE_BRIGHTNESS = 0.25
 
 
 @dataclass(frozen=True)
@@ -26,13 +33,30 @@ class RasterSpec:
     size: int = 32
     margin: float = 2.0
     blur: float = 0.6
+    channels: tuple[str, ...] = (INK,)
+
+    def __post_init__(self) -> None:
+        if not self.channels or any(name not in CHANNELS for name in self.channels):
+            raise ValueError(f"raster channels must be among {CHANNELS}, not {self.channels}")
 
     def to_json(self) -> dict:
-        return {"size": self.size, "margin": self.margin, "blur": self.blur}
+        data: dict = {"size": self.size, "margin": self.margin, "blur": self.blur}
+        if self.channels != (INK,):
+            data["channels"] = list(self.channels)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> RasterSpec:
-        return cls(size=int(data["size"]), margin=float(data["margin"]), blur=float(data["blur"]))
+        """The spec a model.json ``input`` block records (no ``channels``: ink only)."""
+        channels = data.get("channels", [INK])
+        if not isinstance(channels, list) or not all(isinstance(c, str) for c in channels):
+            raise ValueError(f"raster channels must be a list of names, not {channels!r}")
+        return cls(
+            size=int(data["size"]),
+            margin=float(data["margin"]),
+            blur=float(data["blur"]),
+            channels=tuple(channels),
+        )
 
 
 def _blur_matrix(size: int, sigma: float) -> np.ndarray:
@@ -82,19 +106,44 @@ def rasterize(strokes: Sequence[np.ndarray], spec: RasterSpec = RasterSpec()) ->
 
     An empty drawing gives a blank image.
     """
+    return raster_channels(strokes, RasterSpec(spec.size, spec.margin, spec.blur))[0]
+
+
+def raster_channels(strokes: Sequence[np.ndarray], spec: RasterSpec = RasterSpec()) -> np.ndarray:
+    """float32 [channels, size, size] images in [0, 1], one per entry of ``spec.channels``."""
     size = spec.size
-    image = np.zeros(size * size, dtype=np.float32)
     fitted = fit_to_box(strokes, spec)
-    if fitted:
-        points = np.concatenate([_segment_points(s) for s in fitted], axis=0)
-        points = np.clip(points, 0.0, size - 1.001)
-        base = np.floor(points).astype(np.int64)
-        frac = points - base
-        for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1)):
-            weight = (frac[:, 0] if dx else 1 - frac[:, 0]) * (frac[:, 1] if dy else 1 - frac[:, 1])
-            flat = (base[:, 1] + dy) * size + (base[:, 0] + dx)
-            image += np.bincount(flat, weights=weight, minlength=size * size).astype(np.float32)
+    points = np.concatenate([_segment_points(s) for s in fitted], axis=0) if fitted else None
+    # The dense points are evenly spaced along the lines, so a point's index measures how far
+    # along the drawing (by length, whatever the point density of the input) it lies.
+    if points is not None and len(points) > 1:
+        progress = np.arange(len(points), dtype=np.float64) / (len(points) - 1)
+    else:
+        progress = np.zeros(0 if points is None else len(points))
+    images = []
+    for name in spec.channels:
+        if points is None:
+            images.append(np.zeros((size, size), np.float32))
+            continue
+        brightness = None if name == INK else 1.0 - (1.0 - _LAST_LINE_BRIGHTNESS) * progress
+        images.append(_splat(points, brightness, spec))
+    return np.stack(images)
+
+
+def _splat(points: np.ndarray, brightness: np.ndarray | None, spec: RasterSpec) -> np.ndarray:
+    """Points splatted with bilinear weights (times ``brightness`` per point), then blurred."""
+    size = spec.size
+    points = np.clip(points, 0.0, size - 1.001)
+    base = np.floor(points).astype(np.int64)
+    frac = points - base
+    image = np.zeros(size * size, dtype=np.float32)
+    for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        weight = (frac[:, 0] if dx else 1 - frac[:, 0]) * (frac[:, 1] if dy else 1 - frac[:, 1])
+        if brightness is not None:
+            weight = weight * brightness
+        flat = (base[:, 1] + dy) * size + (base[:, 0] + dx)
+        image += np.bincount(flat, weights=weight, minlength=size * size).astype(np.float32)
     image = np.minimum(image.reshape(size, size) / _POINTS_PER_PIXEL, 1.0)
-    if spec.blur > 0 and fitted:
+    if spec.blur > 0:
         image = np.minimum(_blur(image, spec.blur), 1.0)
     return image

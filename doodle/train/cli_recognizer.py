@@ -50,6 +50,10 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--mirror-average", action=argparse.BooleanOptionalAction, default=True,
                         help="the exported graph also reads the drawing mirrored and averages "
                         "both guesses (default on; --no-mirror-average turns it off)")
+    parser.add_argument("--stroke-order", action=argparse.BooleanOptionalAction, default=False,
+                        help="also show the network the order of drawing: a second image of "
+                        "the lines, bright where the drawing began and dimmer towards its end "
+                        "(default off)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None,
                         help="output folder (default: 'recognizer' in the user models folder)")
@@ -104,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         hidden=args.hidden, seed=args.seed,
         sample_cache=cache, log=_log, augmentation=args.augmentation,
         members=args.members, mirror_average=args.mirror_average,
+        stroke_order=args.stroke_order,
         started=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     )
     _log(f"wrote {out} ({len(summary['classes'])} classes) in {time.monotonic() - started:.0f} s")

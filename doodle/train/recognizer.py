@@ -19,7 +19,7 @@ import math
 import time
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ import numpy as np
 from doodle.core.strokes import stroke3_to_strokes
 from doodle.core.units import simplify_like_quickdraw
 from doodle.engine.recognize import CLASSIFIER_FILE, RECOGNIZER_KIND
-from doodle.engine.recognize_raster import RasterSpec, rasterize
+from doodle.engine.recognize_raster import RasterSpec, raster_channels
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,8 @@ def augment(
 
 
 def jittered_spec(base: RasterSpec, rng: np.random.Generator) -> RasterSpec:
-    return RasterSpec(
-        size=base.size,
+    return replace(
+        base,
         margin=float(base.margin + rng.uniform(-1.0, 1.0)),
         blur=float(np.clip(base.blur * np.exp(rng.normal(0.0, 0.25)), 0.3, 1.2)),
     )
@@ -126,16 +126,18 @@ def build_images(
     train: bool = True,
     augmentation: Augmentation = Augmentation(),
 ) -> tuple[np.ndarray, np.ndarray]:
-    """uint8 images [N, S, S] and int64 labels [N] for every class's drawings and prefixes."""
+    """uint8 images [N, channels, S, S] and int64 labels [N] for every class's drawings and
+    prefixes."""
     images: list[np.ndarray] = []
     labels: list[int] = []
     for index, name in enumerate(classes):
         for strokes in drawings_by_class.get(name, []):
             for view in drawing_views(strokes, prefixes, rng):
                 if train:
-                    image = rasterize(augment(view, rng, augmentation), jittered_spec(spec, rng))
+                    changed = augment(view, rng, augmentation)
+                    image = raster_channels(changed, jittered_spec(spec, rng))
                 else:
-                    image = rasterize(view, spec)
+                    image = raster_channels(view, spec)
                 images.append(np.round(image * 255).astype(np.uint8))
                 labels.append(index)
     return np.stack(images), np.asarray(labels, np.int64)
@@ -156,7 +158,9 @@ def stroke3_drawings(drawings: Sequence[np.ndarray]) -> list[list[np.ndarray]]:
     return result
 
 
-def make_network(num_classes: int, image_size: int, widths: tuple[int, ...], hidden: int) -> Any:
+def make_network(
+    num_classes: int, image_size: int, widths: tuple[int, ...], hidden: int, in_channels: int = 1
+) -> Any:
     """Convolution blocks (3x3 conv, batch norm, ReLU, 2x2 max pool), one per entry of
     ``widths``, then a dense layer; ``image_size`` must be divisible by 2 ** len(widths)."""
     from torch import nn
@@ -173,7 +177,7 @@ def make_network(num_classes: int, image_size: int, widths: tuple[int, ...], hid
         )
 
     side = image_size // 2 ** len(widths)
-    channels = (1, *widths)
+    channels = (in_channels, *widths)
     network = nn.Sequential(
         *(block(channels[i], channels[i + 1]) for i in range(len(widths))),
         nn.Flatten(),
@@ -204,7 +208,9 @@ def train_network(
 
     torch.set_num_threads(1)
     torch.manual_seed(settings.seed)
-    network = make_network(num_classes, settings.image_size, settings.widths, settings.hidden)
+    network = make_network(
+        num_classes, settings.image_size, settings.widths, settings.hidden, images.shape[1]
+    )
     optimiser = torch.optim.Adam(network.parameters(), lr=settings.learning_rate)
     steps_per_epoch = math.ceil(len(images) / settings.batch_size)
     schedule = torch.optim.lr_scheduler.OneCycleLR(
@@ -223,7 +229,7 @@ def train_network(
         started, total_loss, correct = time.monotonic(), 0.0, 0
         for first in range(0, len(order), settings.batch_size):
             batch = order[first : first + settings.batch_size]
-            x = inputs[batch].float().unsqueeze(1) / 255.0
+            x = inputs[batch].float() / 255.0
             y = targets[batch]
             logits = network(x)
             loss = loss_fn(logits, y)
@@ -266,11 +272,11 @@ def averaged_network(members: Sequence[Any], mirror: bool = False) -> Any:
     return MeanOfMembers().eval()
 
 
-def export_onnx(network: Any, image_size: int, path: Path) -> None:
-    """``image`` float32 [B, 1, S, S] in [0, 1] -> ``logits`` [B, C]; dynamic batch."""
+def export_onnx(network: Any, spec: RasterSpec, path: Path) -> None:
+    """``image`` float32 [B, channels, S, S] in [0, 1] -> ``logits`` [B, C]; dynamic batch."""
     import torch
 
-    example = torch.zeros(2, 1, image_size, image_size)
+    example = torch.zeros(2, len(spec.channels), spec.size, spec.size)
     # The TorchScript exporter is deprecated but handles this plain CNN exactly; silence it.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -305,7 +311,7 @@ def write_recognizer_folder(
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".recognizer-", dir=folder.parent))
     try:
-        export_onnx(network, spec.size, staging / CLASSIFIER_FILE)
+        export_onnx(network, spec, staging / CLASSIFIER_FILE)
         meta = {
             "format": 1,
             "name": "recognizer",

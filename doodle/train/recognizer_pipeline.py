@@ -20,7 +20,7 @@ import numpy as np
 
 from doodle.engine.contract import ModelInfo
 from doodle.engine.recognize_eval import real_drawings
-from doodle.engine.recognize_raster import RasterSpec
+from doodle.engine.recognize_raster import INK, STROKE_ORDER, RasterSpec
 from doodle.engine.registry import ModelRegistry
 from doodle.engine.thumbnails import model_fingerprint
 from doodle.train.recognizer import (
@@ -85,7 +85,7 @@ def _validation_accuracy(network: Any, images: np.ndarray, labels: np.ndarray) -
     import torch
 
     with torch.no_grad():
-        logits = network(torch.from_numpy(images).float().unsqueeze(1) / 255.0)
+        logits = network(torch.from_numpy(images).float() / 255.0)
     return float((logits.argmax(1).numpy() == labels).mean())
 
 
@@ -105,6 +105,7 @@ def train_recognizer(
     augmentation: str = "strong",
     members: int = 1,
     mirror_average: bool = True,
+    stroke_order: bool = False,
 ) -> dict[str, Any]:
     """Train on every installed model and write the recogniser folder ``out``."""
     import torch
@@ -130,7 +131,12 @@ def train_recognizer(
     settings = TrainSettings(
         image_size=image_size, widths=channels, hidden=hidden, epochs=epochs, seed=seed
     )
-    spec = RasterSpec(size=image_size, margin=image_size / 16, blur=0.6 * image_size / 32)
+    spec = RasterSpec(
+        size=image_size,
+        margin=image_size / 16,
+        blur=0.6 * image_size / 32,
+        channels=(INK, STROKE_ORDER) if stroke_order else (INK,),
+    )
     changes, redraw_every_epoch = AUGMENTATIONS[augmentation]
 
     def training_images() -> tuple[np.ndarray, np.ndarray]:
@@ -177,6 +183,7 @@ def train_recognizer(
         "network": {
             "channels": list(channels), "hidden": hidden, "image_size": image_size,
             "members": members, "mirror_average": mirror_average,
+            "input_channels": list(spec.channels),
         },
         "epochs": epochs,
         "seed": seed,

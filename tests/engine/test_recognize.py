@@ -19,7 +19,7 @@ from doodle.engine.recognize_likelihood import (
     mean_negative_log_likelihood,
     step_log_likelihood,
 )
-from doodle.engine.recognize_raster import RasterSpec, rasterize
+from doodle.engine.recognize_raster import INK, STROKE_ORDER, RasterSpec, raster_channels, rasterize
 from doodle.engine.registry import ModelRegistry
 from tests.engine.helpers import magenta_document, write_magenta
 
@@ -84,6 +84,51 @@ def test_raster_draws_ink_where_the_lines_are():
     assert image.sum(axis=0)[1:-1].min() > 0.3  # across the whole width inside the margin
     dot = rasterize([np.array([[5.0, 5.0]])], RasterSpec(size=SIZE))
     assert dot.max() > 0.5
+
+
+def test_stroke_order_channel_is_bright_where_the_drawing_began():
+    top = np.array([[0.0, 0.0], [10.0, 0.0]], np.float32)
+    bottom = np.array([[0.0, 10.0], [10.0, 10.0]], np.float32)
+    spec = RasterSpec(size=SIZE, margin=1.0, blur=0.0, channels=(INK, STROKE_ORDER))
+    top_first = raster_channels([top, bottom], spec)
+    bottom_first = raster_channels([bottom, top], spec)
+    assert top_first.shape == (2, SIZE, SIZE) and top_first.dtype == np.float32
+    # The ink is the same whichever line came first, and is what rasterize draws.
+    np.testing.assert_allclose(top_first[0], bottom_first[0])
+    np.testing.assert_allclose(top_first[0], rasterize([top, bottom], spec))
+    top_row, bottom_row = 1, SIZE - 2
+    order = top_first[1]
+    assert order[top_row].sum() > 1.5 * order[bottom_row].sum() > 0
+    reversed_order = bottom_first[1]
+    assert reversed_order[bottom_row].sum() > 1.5 * reversed_order[top_row].sum() > 0
+    assert np.all(order <= top_first[0] + 1e-6)  # never brighter than the ink itself
+    blank = raster_channels([], spec)
+    assert blank.shape == (2, SIZE, SIZE) and not blank.any()
+
+
+def test_raster_spec_records_its_channels_in_model_json():
+    plain = RasterSpec(size=SIZE)
+    assert "channels" not in plain.to_json()  # older recognisers' model.json stays readable
+    assert RasterSpec.from_json(plain.to_json()) == plain
+    ordered = RasterSpec(size=SIZE, channels=(INK, STROKE_ORDER))
+    assert RasterSpec.from_json(ordered.to_json()) == ordered
+    with pytest.raises(ValueError, match="channels"):
+        RasterSpec.from_json({**plain.to_json(), "channels": ["ink", "colour"]})
+
+
+def test_classifier_folder_with_a_channel_mismatch_is_refused(tmp_path):
+    folder = write_linear_classifier(
+        tmp_path / "recognizer", ["flat", "tall"], _horizontal_and_vertical_weights()
+    )
+    meta = json.loads((folder / "model.json").read_text())
+    meta["input"]["channels"] = ["ink", "stroke_order"]
+    (folder / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="2 channel"):
+        Classifier(folder)
+    meta["input"]["channels"] = ["sparkles"]
+    (folder / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="not a usable recogniser description"):
+        Classifier(folder)
 
 
 def test_classifier_folder_is_read_and_checked(tmp_path):

@@ -93,8 +93,24 @@ def test_train_command_writes_a_loadable_recogniser(small_models, capsys):
     assert {g.name for g in guesses} == {"spiral", "zigzag"}
     # Sampled drawings are cached: retraining samples nothing new.
     capsys.readouterr()
-    assert main(["train", "recognizer", "--samples", "60", "--epochs", "1",
-                 "--augmentation", "mild", "--members", "2", "--no-mirror-average"]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "recognizer",
+                "--samples",
+                "60",
+                "--epochs",
+                "1",
+                "--augmentation",
+                "mild",
+                "--members",
+                "2",
+                "--no-mirror-average",
+            ]
+        )
+        == 0
+    )
     assert "sampling" not in capsys.readouterr().err
     meta = json.loads((folder / "model.json").read_text())
     assert "mirror" not in meta["provenance"]["augmentation"]
@@ -102,6 +118,14 @@ def test_train_command_writes_a_loadable_recogniser(small_models, capsys):
     assert meta["provenance"]["network"]["mirror_average"] is False
     averaged = Classifier(folder).probabilities([drawing])
     assert averaged.shape == (1, 2) and np.allclose(averaged.sum(), 1.0, atol=1e-5)
+    # With the order of drawing as a second image channel.
+    assert main(["train", "recognizer", "--samples", "60", "--epochs", "1", "--stroke-order"]) == 0
+    meta = json.loads((folder / "model.json").read_text())
+    assert meta["input"]["channels"] == ["ink", "stroke_order"]
+    assert meta["provenance"]["network"]["input_channels"] == ["ink", "stroke_order"]
+    ordered = Classifier(folder)
+    assert ordered.images([drawing]).shape == (1, 2, 32, 32)
+    assert np.allclose(ordered.probabilities([drawing]).sum(), 1.0, atol=1e-5)
 
 
 def test_samples_are_simplified_like_quickdraw():
@@ -196,7 +220,7 @@ def test_training_draws_fresh_images_before_every_later_epoch():
 
     def images() -> tuple[np.ndarray, np.ndarray]:
         calls.append(1)
-        return rng.integers(0, 256, (16, 32, 32)).astype(np.uint8), labels
+        return rng.integers(0, 256, (16, 1, 32, 32)).astype(np.uint8), labels
 
     calls: list[int] = []
     first, _ = images()
@@ -220,7 +244,7 @@ def test_averaged_members_export_as_one_graph_of_mean_probabilities(tmp_path):
     with torch.no_grad():
         expected = sum(torch.softmax(m(images), dim=1) for m in members) / 2
         single = torch.softmax(members[0](images), dim=1)
-    export_onnx(averaged_network(members), 32, tmp_path / "classifier.onnx")
+    export_onnx(averaged_network(members), RasterSpec(size=32), tmp_path / "classifier.onnx")
     session = ort.InferenceSession(str(tmp_path / "classifier.onnx"))
     (logits,) = session.run(["logits"], {"image": images.numpy()})
     probabilities = torch.softmax(torch.from_numpy(logits), dim=1)
@@ -242,7 +266,9 @@ def test_mirror_averaging_graph_reads_the_drawing_both_ways_round(tmp_path):
             torch.softmax(network(images), dim=1)
             + torch.softmax(network(torch.flip(images, dims=[3])), dim=1)
         ) / 2
-    export_onnx(averaged_network([network], mirror=True), 32, tmp_path / "classifier.onnx")
+    export_onnx(
+        averaged_network([network], mirror=True), RasterSpec(size=32), tmp_path / "classifier.onnx"
+    )
     session = ort.InferenceSession(str(tmp_path / "classifier.onnx"))
     (logits,) = session.run(["logits"], {"image": images.numpy()})
     assert torch.allclose(torch.softmax(torch.from_numpy(logits), dim=1), expected, atol=1e-5)
