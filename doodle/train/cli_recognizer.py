@@ -4,7 +4,8 @@ Samples drawings from every installed sketch model (cached per model fingerprint
 one model only samples that one), optionally adds real Quick, Draw! drawings (``--data``),
 trains the CNN and writes ``classifier.onnx`` + ``model.json`` into the user models folder
 (where it overrides the bundled recogniser) or ``--out``. ``--eval DIR`` then prints the
-accuracy on real drawings as JSON. torch is imported only inside the handler.
+accuracy on real drawings as JSON and records it in the new recogniser's ``model.json``.
+torch is imported only inside the handler.
 """
 
 from __future__ import annotations
@@ -62,7 +63,11 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--eval", type=Path, default=None, metavar="DIR",
                         help="after training, print accuracy on the real drawings in DIR as JSON")
     parser.add_argument("--eval-only", action="store_true",
-                        help="skip training; evaluate the installed recogniser on --eval DIR")
+                        help="skip training; evaluate the installed recogniser (or --out) on "
+                        "--eval DIR")
+    parser.add_argument("--record", action="store_true",
+                        help="with --eval-only: also write the figures into the evaluated "
+                        "recogniser's model.json (training with --eval always does)")
     parser.set_defaults(handler=run)
 
 
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if args.eval is None:
             _log("doodle train recognizer: --eval-only needs --eval DIR")
             return 2
-        return _evaluate(args.eval, None)
+        return _evaluate(args.eval, args.out, record=args.record)
     if args.samples < 10 or args.epochs < 1:
         _log("doodle train recognizer: --samples must be at least 10 and --epochs at least 1")
         return 2
@@ -113,17 +118,45 @@ def run(args: argparse.Namespace) -> int:
     )
     _log(f"wrote {out} ({len(summary['classes'])} classes) in {time.monotonic() - started:.0f} s")
     if args.eval is not None:
-        return _evaluate(args.eval, out)
+        return _evaluate(args.eval, out, record=True)
     return 0
 
 
-def _evaluate(real_drawings: Path, recognizer_folder: Path | None) -> int:
-    """Print accuracy on real drawings as JSON (the given recogniser, else the installed one)."""
+def _evaluate(real_drawings: Path, recognizer_folder: Path | None, record: bool = False) -> int:
+    """Print accuracy on real drawings as JSON (the given recogniser, else the installed one);
+    with ``record``, also keep the figures in the recogniser's model.json."""
     from doodle.engine.recognize import Classifier, Recognizer, load_classifier
     from doodle.engine.recognize_eval import evaluate
     from doodle.engine.registry import ModelRegistry
 
     classifier = Classifier(recognizer_folder) if recognizer_folder else load_classifier()
-    recognizer = Recognizer(ModelRegistry(), classifier)
-    print(json.dumps(evaluate(recognizer, real_drawings), indent=2))
+    if classifier is None:
+        _log("doodle train recognizer: no recogniser is installed to evaluate")
+        return 1
+    registry = ModelRegistry()
+    result = evaluate(Recognizer(registry, classifier), real_drawings)
+    print(json.dumps(result, indent=2))
+    if record:
+        candidates = [info for info in registry.list() if info.kind == "gen"]
+        key = metrics_key(all(info.bundled for info in candidates))
+        record_evaluation(classifier.folder / "model.json", key, real_drawings, result)
+        _log(f"recorded as metrics.{key} in {classifier.folder / 'model.json'}")
     return 0
+
+
+def metrics_key(only_bundled_models: bool) -> str:
+    """Where in ``metrics`` an evaluation goes: the figures a fresh install sees (only the
+    bundled models as candidates) are kept apart from those with other models installed."""
+    return "real_drawings_bundled_objects" if only_bundled_models else "real_drawings"
+
+
+def record_evaluation(meta_path: Path, key: str, source: Path, result: dict) -> None:
+    """Write one evaluation report into a recogniser's model.json (atomically)."""
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.setdefault("metrics", {})[key] = {
+        "source": f"{source.name} (real drawings, never used in training)",
+        **{name: value for name, value in result.items() if name != "latency"},
+    }
+    staging = meta_path.with_name(meta_path.name + ".tmp")
+    staging.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    staging.replace(meta_path)

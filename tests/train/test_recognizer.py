@@ -275,3 +275,35 @@ def test_mirror_averaging_graph_reads_the_drawing_both_ways_round(tmp_path):
     # A drawing and its mirror image get the same guess.
     (mirrored,) = session.run(["logits"], {"image": torch.flip(images, dims=[3]).numpy()})
     assert np.allclose(logits, mirrored, atol=1e-5)
+
+
+def test_evaluation_after_training_is_recorded_in_model_json(small_models, tmp_path, capsys):
+    from doodle.cli import main
+    from doodle.core import ndjson
+
+    real = tmp_path / "real"
+    real.mkdir()
+    rng = np.random.default_rng(2)
+    for word in ("zigzag", "spiral"):
+        drawings = [
+            ndjson.QuickDrawDrawing(word=word, strokes=(rng.uniform(0, 255, (6, 2)),))
+            for _ in range(4)
+        ]
+        ndjson.write_drawings(real / f"{word}.ndjson", drawings)
+    args = ["train", "recognizer", "--samples", "60", "--epochs", "1", "--eval", str(real)]
+    assert main(args) == 0
+    printed = json.loads(capsys.readouterr().out)
+    folder = paths.user_models_dir() / "recognizer"
+    meta = json.loads((folder / "model.json").read_text())
+    recorded = meta["metrics"]["real_drawings"]  # user models: not the fresh-install figure
+    assert recorded["complete"] == printed["complete"] and recorded["complete"]["drawings"] == 8
+    assert recorded["classes"] == ["spiral", "zigzag"] and "first_1_strokes" in recorded
+    assert recorded["source"].startswith("real ")
+    assert "real_drawings_bundled_objects" not in meta["metrics"]
+    # Evaluating alone prints the figures and leaves model.json as it is, unless asked.
+    del meta["metrics"]["real_drawings"]
+    (folder / "model.json").write_text(json.dumps(meta))
+    assert main(["train", "recognizer", "--eval-only", "--eval", str(real)]) == 0
+    assert "real_drawings" not in json.loads((folder / "model.json").read_text())["metrics"]
+    assert main(["train", "recognizer", "--eval-only", "--eval", str(real), "--record"]) == 0
+    assert "real_drawings" in json.loads((folder / "model.json").read_text())["metrics"]
