@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
@@ -26,8 +27,10 @@ from doodle.music import midi_out
 from doodle.music.midi_out import MidiSettings
 from doodle.music.objects import INSTRUMENTS
 from doodle.music.player import MusicMessage, MusicPlayer, MusicProblem
-from doodle.ui.audio_sink import SynthAudioSink
 from doodle.ui.widgets import BigButton
+
+if TYPE_CHECKING:
+    from doodle.ui.audio_sink import SynthAudioSink
 
 OWN_INSTRUMENT = ""  # combo data: the instrument that belongs to the object being drawn
 # The labels of doodle.music.objects.INSTRUMENTS, named for lupdate; this class translates them.
@@ -64,8 +67,8 @@ class MusicControls(QWidget):
         self.player.on_output_changed = self._player_output_changed.emit
         self._player_output_changed.connect(self._on_player_output_changed,
                                             Qt.ConnectionType.QueuedConnection)
-        self.sink = SynthAudioSink(self.player.synth, self)
-        self.sink.failed.connect(self._on_sink_failed)
+        # Made when first needed: QtMultimedia takes about 60 ms to import at start-up.
+        self._sink: SynthAudioSink | None = None
         self._canvas = None
         self._last_sink_message: str | None = None
         self._stroke_open = False
@@ -156,13 +159,27 @@ class MusicControls(QWidget):
                 return
         else:
             self.player.stop()
-            self.sink.stop()
+            self._stop_sink()
         self._set_settings_enabled(on)
 
     def shutdown(self) -> None:
         """Stop the music and the sound device (the window is closing)."""
         self.player.stop()
-        self.sink.stop()
+        self._stop_sink()
+
+    @property
+    def sink(self) -> SynthAudioSink:
+        """The speakers' audio sink (a ``SynthAudioSink``), opened on first use."""
+        if self._sink is None:
+            from doodle.ui.audio_sink import SynthAudioSink
+
+            self._sink = SynthAudioSink(self.player.synth, self)
+            self._sink.failed.connect(self._on_sink_failed)
+        return self._sink
+
+    def _stop_sink(self) -> None:
+        if self._sink is not None:
+            self._sink.stop()
 
     def _set_settings_enabled(self, enabled: bool) -> None:
         for widget in (self.volume_slider, self.instrument_box, self.style_box):
@@ -246,7 +263,7 @@ class MusicControls(QWidget):
         if self.player.playing and name == self.player.synth.name:
             self.sink.start()
         else:
-            self.sink.stop()
+            self._stop_sink()
 
     def _on_sink_failed(self, message: str) -> None:
         # Say it once: every switch back to the speakers would otherwise repeat it.

@@ -52,3 +52,27 @@ def test_the_doodle_command_opens_the_window_without_errors(tmp_path):
     _, stderr = process.communicate(timeout=20)
     assert still_running, f"doodle exited early: {stderr}"
     assert "Traceback" not in stderr and "Error" not in stderr, stderr
+
+
+def test_the_built_window_leaves_sound_and_training_libraries_unloaded(tmp_path):
+    # A fresh interpreter: this test process has imported everything already.
+    script = (
+        "import sys\n"
+        "from doodle.ui.app import build_window, create_application\n"
+        "from doodle.config import load_settings\n"
+        "app = create_application([])\n"
+        "window = build_window(load_settings())\n"
+        "print(sorted(m for m in ('PySide6.QtMultimedia', 'torch') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DOODLE_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    # The speakers' sink (QtMultimedia) opens when music first plays, not at start-up.
+    assert done.stdout.strip().splitlines()[-1] == "[]"
