@@ -2,7 +2,10 @@
 
 Several ``--teacher`` options train one class-conditional student (one exported folder per
 class). Samples are drawn once, in large batches through the teachers' ONNX graphs, and kept
-in ``<out>/samples/<name>.npz`` so a resumed run reuses them. Imports torch only in the handler.
+in ``<out>/samples/<name>.npz`` so a resumed run reuses them. ``--student-drawn N`` adds
+sketches the resumed student draws itself, with the teacher's soft targets at every step
+(``<name>.student.npz``): on-policy distillation, which teaches the student what to do next in
+the situations its own drawing gets into. Imports torch only in the handler.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ import hashlib
 import time
 from pathlib import Path
 
+from doodle.core.errors import ModelError
 from doodle.train import runner
+
+# The student draws at the calm, middle and wild ends of the app's temperature range.
+STUDENT_TEMPERATURES = (0.3, 0.6, 1.0)
 
 
 def register(train_subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +42,15 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
         "--extra-offsets", type=int, default=4, help="teacher mixture draws per step to match"
     )
     parser.add_argument("--sample-batch", type=int, default=500, help="sketches per ONNX batch")
+    parser.add_argument(
+        "--student-drawn",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --resume and --match-teacher: also let the resumed model draw N sketches "
+        "per object (at temperatures 0.3, 0.6 and 1.0) and have the teacher mark every step, "
+        "so the student learns the teacher's next step where its own drawings go",
+    )
     runner.add_model_options(parser)
     runner.add_training_options(parser)
     parser.set_defaults(handler=handle)
@@ -83,10 +99,70 @@ def draw_teacher_samples(args: argparse.Namespace) -> tuple[list[Path], dict[str
     return files, teachers
 
 
+def draw_student_samples(args: argparse.Namespace) -> list[Path]:
+    """Sketches drawn by the resumed model, one file per object, marked by its teacher."""
+    import json
+
+    from doodle.engine import contract
+    from doodle.engine.model import LoadedModel
+    from doodle.train.runner import exported_folders
+    from doodle.train.teacher import mark_by_teacher, resolve_model, sample_sketches, save_samples
+
+    students = {}
+    for folder in exported_folders(args.resume):
+        meta = json.loads((folder / contract.MODEL_JSON).read_text("utf-8"))
+        students[meta.get("provenance", {}).get("class_name", meta["name"])] = folder
+    files = []
+    for spec in args.teacher:
+        teacher = resolve_model(spec)
+        name = teacher.info.name
+        path = args.out / "samples" / f"{name}.student.npz"
+        files.append(path)
+        if path.exists():
+            print(f"{name}: reusing student-drawn sketches in {path}")
+            continue
+        if name not in students:
+            raise ModelError(f"--student-drawn: the resumed model has no {name!r} to draw it")
+        student = LoadedModel(contract.check_model_folder(students[name]))
+        if abs(student.info.scale_factor - teacher.info.scale_factor) > 1e-6 * max(
+            1.0, teacher.info.scale_factor
+        ):
+            raise ModelError(f"{name}: the student and its teacher use different units")
+        started = time.monotonic()
+        sketches = []
+        for index, temperature in enumerate(STUDENT_TEMPERATURES):
+            count = args.student_drawn // len(STUDENT_TEMPERATURES) + (
+                index < args.student_drawn % len(STUDENT_TEMPERATURES)
+            )
+            drawn = sample_sketches(
+                student,
+                count,
+                temperature=temperature,
+                batch=args.sample_batch,
+                seed=args.seed + 1000 * (index + 1),
+                keep_unfinished=True,
+            )
+            sketches.extend(drawn.sketches())
+        marked = mark_by_teacher(
+            teacher, sketches, args.extra_offsets, seed=args.seed, batch=args.sample_batch
+        )
+        save_samples(path, marked, teacher.info, 0.0)
+        print(
+            f"{name}: {len(sketches)} sketches drawn by the student, marked by the teacher in "
+            f"{time.monotonic() - started:.0f} s -> {path}",
+            flush=True,
+        )
+    return files
+
+
 def handle(args: argparse.Namespace) -> int:
     from doodle.train.data import SketchCorpus, load_teacher_samples
 
+    if args.student_drawn and not (args.resume and args.match_teacher):
+        raise ModelError("--student-drawn needs --resume (the student) and --match-teacher")
     files, teachers = draw_teacher_samples(args)
+    if args.student_drawn:
+        files += draw_student_samples(args)
     corpus = SketchCorpus()
     for path in files:
         load_teacher_samples(path, corpus)
@@ -97,6 +173,17 @@ def handle(args: argparse.Namespace) -> int:
         "sample_temperature": 1.0,
         "match_teacher": bool(args.match_teacher),
         "like_quickdraw": bool(args.like_quickdraw),
+        **(
+            {
+                "student_drawn": {
+                    "sketches_per_object": args.student_drawn,
+                    "temperatures": list(STUDENT_TEMPERATURES),
+                    "note": "drawn by the resumed model, every step marked by the teacher",
+                }
+            }
+            if args.student_drawn
+            else {}
+        ),
         "licence": "weights derived from the teachers' samples; see models_onnx/README.md",
     }
     return runner.run(args, corpus, provenance, match_teacher=args.match_teacher)

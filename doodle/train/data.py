@@ -44,6 +44,9 @@ class SketchCorpus:
     class_ids: list[int] = field(default_factory=list)
     teacher_pen: list[np.ndarray] | None = None
     teacher_offsets: list[np.ndarray] | None = None
+    # Per sketch: 1.0 when its points are the teacher's own samples (they teach as targets
+    # too), 0.0 when a student drew it and only the teacher's soft targets teach.
+    own_points: list[float] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.sketches)
@@ -58,7 +61,12 @@ class SketchCorpus:
         sketches: Sequence[np.ndarray],
         pens: Sequence[np.ndarray] | None = None,
         offsets: Sequence[np.ndarray] | None = None,
+        drawn_by_student: bool = False,
     ) -> None:
+        if drawn_by_student and (pens is None or offsets is None):
+            raise DoodleFormatError(
+                units.source, "sketches drawn by a student need the teacher's soft targets"
+            )
         names = [c.name for c in self.classes]
         if units.name in names:
             class_id = names.index(units.name)
@@ -74,6 +82,7 @@ class SketchCorpus:
             )
         self.sketches.extend(np.asarray(s, np.float32) for s in sketches)
         self.class_ids.extend([class_id] * len(sketches))
+        self.own_points.extend([0.0 if drawn_by_student else 1.0] * len(sketches))
         if pens is not None and offsets is not None and self.teacher_pen is not None:
             self.teacher_pen.extend(pens)
             assert self.teacher_offsets is not None
@@ -94,6 +103,7 @@ class SketchCorpus:
         keep = [i for i, s in enumerate(self.sketches) if 1 <= len(s) <= max_len]
         self.sketches = [self.sketches[i] for i in keep]
         self.class_ids = [self.class_ids[i] for i in keep]
+        self.own_points = [self.own_points[i] for i in keep]
         if self.teacher_pen is not None and self.teacher_offsets is not None:
             self.teacher_pen = [self.teacher_pen[i] for i in keep]
             self.teacher_offsets = [self.teacher_offsets[i] for i in keep]
@@ -109,10 +119,15 @@ class SketchCorpus:
         sequences, so they are dropped.
         """
         units = [self.classes[i] for i in self.class_ids]
+        if min(self.own_points, default=1.0) < 1.0:
+            raise DoodleFormatError(
+                None, "sketches drawn by a student teach only through the teacher's targets"
+            )
         converted = [quickdraw_form(s, u) for s, u in zip(self.sketches, units, strict=True)]
         keep = [i for i, s in enumerate(converted) if len(s) >= 2]
         self.sketches = [converted[i] for i in keep]
         self.class_ids = [self.class_ids[i] for i in keep]
+        self.own_points = [1.0] * len(keep)
         self.teacher_pen = self.teacher_offsets = None
 
 
@@ -157,7 +172,8 @@ def load_teacher_samples(path: Path, corpus: SketchCorpus) -> None:
     if "teacher_pen" in arrays and "teacher_offsets" in arrays:
         pens = _split(arrays["teacher_pen"], lengths + 1)
         offsets = _split(arrays["teacher_offsets"], lengths)
-    corpus.add_class(units, _split(points, lengths), pens, offsets)
+    drawn_by_student = bool(arrays.get("drawn_by_student", False))
+    corpus.add_class(units, _split(points, lengths), pens, offsets, drawn_by_student)
 
 
 def offsets_scale(sketches: Sequence[np.ndarray]) -> float:
@@ -192,7 +208,8 @@ def augment(sketch: np.ndarray, rng: np.random.Generator, scale: float, drop: fl
 
 
 class SketchDataset(Dataset):
-    """Items are (stroke-3, class id, teacher pen | None, teacher offsets | None)."""
+    """Items are (stroke-3, class id, teacher pen | None, teacher offsets | None, weight of
+    the sketch's own points as targets)."""
 
     def __init__(
         self, corpus: SketchCorpus, scale: float = 0.0, drop: float = 0.0, seed: int = 0
@@ -214,7 +231,7 @@ class SketchDataset(Dataset):
             pen, offsets = corpus.teacher_pen[index], corpus.teacher_offsets[index]
         elif self.scale or self.drop:
             sketch = augment(sketch, self.rng, self.scale, self.drop)
-        return sketch, corpus.class_ids[index], pen, offsets
+        return sketch, corpus.class_ids[index], pen, offsets, corpus.own_points[index]
 
 
 def collate(items: Sequence[tuple]) -> Batch:
@@ -231,7 +248,8 @@ def collate(items: Sequence[tuple]) -> Batch:
         pens = np.zeros((batch, steps, 3), np.float32)
         pens[:, :, 2] = 1.0
         offsets = np.zeros((batch, steps, items[0][3].shape[1], 2), np.float32)
-    for row, (sketch, class_id, pen, offs) in enumerate(items):
+    own_points = np.asarray([item[4] if len(item) > 4 else 1.0 for item in items], np.float32)
+    for row, (sketch, class_id, pen, offs, *_) in enumerate(items):
         n = len(sketch)
         lengths[row] = n
         class_ids[row] = class_id
@@ -248,6 +266,7 @@ def collate(items: Sequence[tuple]) -> Batch:
         torch.from_numpy(class_ids),
         None if pens is None else torch.from_numpy(pens),
         None if offsets is None else torch.from_numpy(offsets),
+        None if own_points.min() == 1.0 else torch.from_numpy(own_points),
     )
 
 

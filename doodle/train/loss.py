@@ -74,6 +74,9 @@ class Batch:
     class_ids: torch.Tensor  # [B]
     teacher_pen: torch.Tensor | None = None  # [B, T, 3] teacher pen probabilities
     teacher_offsets: torch.Tensor | None = None  # [B, T, K, 2] extra teacher samples
+    # [B] weight of each sketch's own points as offset targets (None: all 1); 0 for sketches a
+    # student drew, whose points say nothing about the teacher.
+    own_points: torch.Tensor | None = None
 
     def to(self, device: torch.device) -> Batch:
         def move(tensor: torch.Tensor | None) -> torch.Tensor | None:
@@ -85,6 +88,7 @@ class Batch:
             move(self.class_ids),
             move(self.teacher_pen),
             move(self.teacher_offsets),
+            move(self.own_points),
         )
 
 
@@ -114,7 +118,8 @@ def reconstruction_terms(
         extra = batch.teacher_offsets
         extra_mixture = Mixture(*(t.unsqueeze(-2) for t in vars(mixture).values()))
         extra_nll = offset_nll(extra_mixture, extra[..., 0], extra[..., 1])
-        nll = (nll + extra_nll.sum(-1)) / (1 + extra.shape[-2])
+        own = 1.0 if batch.own_points is None else batch.own_points[:, None]
+        nll = (own * nll + extra_nll.sum(-1)) / (own + extra.shape[-2])
     offset_sum = (nll * mask).sum()
     log_pen = F.log_softmax(pen_logits, dim=-1)
     pen_target = targets[..., 2:]

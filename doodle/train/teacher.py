@@ -71,13 +71,16 @@ class SampleSet:
 
     ``points`` [P,3] (dx, dy, pen lifted after this point), ``lengths`` [S];
     ``teacher_pen`` [P+S, 3] (one extra step per sketch: the end step) and
-    ``teacher_offsets`` [P, K, 2] when soft targets were recorded.
+    ``teacher_offsets`` [P, K, 2] when soft targets were recorded. ``drawn_by_student``: the
+    sketches were drawn by the student and only marked by the teacher, so their own points
+    are not samples of the teacher and only the soft targets teach.
     """
 
     points: np.ndarray
     lengths: np.ndarray
     teacher_pen: np.ndarray | None = None
     teacher_offsets: np.ndarray | None = None
+    drawn_by_student: bool = False
 
     def sketches(self) -> list[np.ndarray]:
         bounds = np.concatenate([[0], np.cumsum(self.lengths)])
@@ -182,6 +185,62 @@ def sample_sketches(
     return SampleSet(points, lengths, np.concatenate(pens).astype(np.float16), teacher_offsets)
 
 
+def mark_by_teacher(
+    teacher: LoadedModel,
+    sketches: list[np.ndarray],
+    extra_offsets: int,
+    seed: int = 0,
+    batch: int = 500,
+) -> SampleSet:
+    """Sketches drawn by someone else (a student) with the teacher's soft targets at every step.
+
+    The teacher reads each sketch point by point (teacher forcing) and records what it would
+    do next there: its pen probabilities (one more step after the last point, where a sketch
+    should end) and ``extra_offsets`` offsets drawn from its mixture at temperature 1. A
+    student trained on these learns the teacher's next step in the places its own drawings
+    go, including how to recover from its own mistakes, which samples of the teacher never
+    show it.
+    """
+    if teacher.info.kind == "vae":
+        raise ValueError(f"{teacher.info.name}: mark with a decoder-only teacher")
+    rng = np.random.default_rng(seed)
+    count = max(extra_offsets, 1)
+    pens: list[np.ndarray] = []
+    offs: list[np.ndarray] = []
+    for first in range(0, len(sketches), batch):
+        group = sketches[first : first + batch]
+        size = len(group)
+        steps = max(len(sketch) for sketch in group)
+        inputs = np.zeros((size, steps + 1, 5), np.float32)
+        inputs[:, 0] = START_TOKEN
+        for row, sketch in enumerate(group):
+            n = len(sketch)
+            inputs[row, 1 : n + 1, :2] = sketch[:, :2]
+            inputs[row, 1 : n + 1, 3] = sketch[:, 2]
+            inputs[row, 1 : n + 1, 2] = 1.0 - sketch[:, 2]
+            inputs[row, n + 1 :, 4] = 1.0
+        pen_probs = np.zeros((size, steps + 1, 3), np.float32)
+        extras = np.zeros((size, steps, count, 2), np.float32)
+        h, c = teacher.zero_state(size)
+        for t in range(steps + 1):
+            params, h, c = teacher.step(np.ascontiguousarray(inputs[:, t]), h, c)
+            pen_probs[:, t] = softmax(params[:, :3])
+            if t < steps:
+                extras[:, t] = sample_mixture(params, teacher.info.num_mixture, 1.0, rng, count)
+        for row, sketch in enumerate(group):
+            n = len(sketch)
+            pens.append(pen_probs[row, : n + 1])
+            offs.append(extras[row, :n, :extra_offsets])
+    lengths = np.asarray([len(sketch) for sketch in sketches], np.int64)
+    return SampleSet(
+        np.concatenate(sketches).astype(np.float32),
+        lengths,
+        np.concatenate(pens).astype(np.float16),
+        np.concatenate(offs).astype(np.float16) if extra_offsets else None,
+        drawn_by_student=True,
+    )
+
+
 def save_samples(
     path: Path, samples: SampleSet, info: contract.ModelInfo, temperature: float
 ) -> None:
@@ -199,6 +258,8 @@ def save_samples(
         arrays["teacher_pen"] = samples.teacher_pen
     if samples.teacher_offsets is not None:
         arrays["teacher_offsets"] = samples.teacher_offsets
+    if samples.drawn_by_student:
+        arrays["drawn_by_student"] = np.asarray(True)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial.npz")
     np.savez_compressed(partial, **arrays)

@@ -106,14 +106,19 @@ def split_validation(
     corpus: SketchCorpus, fraction: float, seed: int
 ) -> tuple[list[int], list[int]]:
     order = np.random.default_rng(seed).permutation(len(corpus))
-    count = min(int(len(corpus) * fraction), 500)
-    return sorted(order[count:].tolist()), sorted(order[:count].tolist())
+    # Validation scores hard targets, so only sketches the teacher drew itself qualify.
+    eligible = [int(i) for i in order if corpus.own_points[i] == 1.0]
+    count = min(int(len(eligible) * fraction), 500)
+    held_out = set(eligible[:count])
+    train = [i for i in range(len(corpus)) if i not in held_out]
+    return train, sorted(held_out)
 
 
 def subset(corpus: SketchCorpus, indices: list[int]) -> SketchCorpus:
     part = SketchCorpus(classes=list(corpus.classes))
     part.sketches = [corpus.sketches[i] for i in indices]
     part.class_ids = [corpus.class_ids[i] for i in indices]
+    part.own_points = [corpus.own_points[i] for i in indices]
     if corpus.teacher_pen is not None and corpus.teacher_offsets is not None:
         part.teacher_pen = [corpus.teacher_pen[i] for i in indices]
         part.teacher_offsets = [corpus.teacher_offsets[i] for i in indices]

@@ -54,6 +54,34 @@ def test_batched_sampling_records_soft_targets(tmp_path):
     assert corpus.classes[0].scale_factor == 40.0
 
 
+def test_teacher_marks_sketches_drawn_by_someone_else(tmp_path):
+    from doodle.train.teacher import mark_by_teacher
+
+    install_teacher("cat")
+    teacher = resolve_model("cat")
+    own = sample_sketches(teacher, 20, batch=8, seed=5, extra_offsets=3, record_targets=True)
+    # Marking the teacher's own sketches gives back the pen probabilities it recorded there.
+    marked = mark_by_teacher(teacher, own.sketches(), extra_offsets=3, seed=1, batch=7)
+    assert marked.drawn_by_student
+    np.testing.assert_array_equal(marked.points, own.points)
+    # Except at the end step: a stored sketch always lifts the pen after its last point,
+    # while the teacher may have ended it with the pen down.
+    end_steps = np.cumsum(own.lengths + 1) - 1
+    inside = np.setdiff1d(np.arange(len(own.teacher_pen)), end_steps)
+    np.testing.assert_allclose(
+        marked.teacher_pen[inside].astype(np.float32),
+        own.teacher_pen[inside].astype(np.float32),
+        atol=2e-3,
+    )
+    assert marked.teacher_offsets.shape == own.teacher_offsets.shape
+    save_samples(tmp_path / "cat.student.npz", marked, teacher.info, 0.0)
+    corpus = SketchCorpus()
+    load_teacher_samples(tmp_path / "cat.student.npz", corpus)
+    assert corpus.own_points == [0.0] * len(own.lengths) and corpus.has_teacher_targets
+    with pytest.raises(Exception, match="teacher's targets"):
+        corpus.simplify_like_quickdraw()
+
+
 def test_low_temperature_sampling_keeps_unfinished_sketches():
     install_teacher("cat")
     samples = sample_sketches(resolve_model("cat"), 8, temperature=0.3, keep_unfinished=True)
@@ -129,6 +157,18 @@ def test_distill_trains_exports_and_resumes(tmp_path, capsys):
     info = contract.check_model_folder(tmp_path / "from-bundle" / "export" / "dog")
     assert info.kind == "vae" and info.provenance["class_index"] == 1
     assert "afresh" in info.provenance["resumed_from"]["encoder"]
+
+    # The resumed drawing models draw too, and the teachers mark their sketches.
+    common[common.index(str(tmp_path / "from-bundle"))] = str(tmp_path / "on-policy")
+    on_policy = [*teachers, *common, "--steps", "2", *cut, "--match-teacher"]
+    assert main(["train", "distill", *on_policy, "--student-drawn", "12"]) == 0
+    marked = tmp_path / "on-policy" / "samples" / "cat.student.npz"
+    with np.load(marked, allow_pickle=False) as data:
+        assert bool(data["drawn_by_student"]) and len(data["lengths"]) == 12
+        assert data["teacher_pen"].shape[0] == data["lengths"].sum() + 12
+    info = contract.check_model_folder(tmp_path / "on-policy" / "export" / "cat")
+    assert info.provenance["student_drawn"]["sketches_per_object"] == 12
+    assert main(["train", "distill", *teachers, *common, "--student-drawn", "12"]) != 0
 
 
 def _fit_pentagons_args(tmp_path, drawings: int, batch: int) -> tuple[list[str], Path]:

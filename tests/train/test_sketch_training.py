@@ -57,6 +57,25 @@ def test_teacher_targets_replace_the_sampled_pen():
     assert soft_pen.item() != pytest.approx(hard_pen.item(), abs=1e-3)
 
 
+def test_student_drawn_sketches_teach_only_through_the_teacher_offsets():
+    sketch = polygon_sketch(np.random.default_rng(0), 3)
+    soft = np.tile(np.array([[0.7, 0.2, 0.1]], np.float32), (4, 1))
+    extra = np.full((3, 2, 2), 0.5, np.float32)
+    params = torch.zeros(1, 4, 9)  # one standard normal component
+    teacher_drawn = collate([(sketch, 0, soft, extra, 1.0)])
+    student_drawn = collate([(sketch, 0, soft, extra, 0.0)])
+    assert teacher_drawn.own_points is None and student_drawn.own_points.tolist() == [0.0]
+    own, _ = losses.reconstruction_terms(params, teacher_drawn, 1, True)
+    marked, _ = losses.reconstruction_terms(params, student_drawn, 1, True)
+    # Every teacher draw is (0.5, 0.5): its NLL is log(2 pi) + 0.25 at each of the 3 points,
+    # whatever the student drew there.
+    assert marked.item() == pytest.approx(3 * (math.log(2 * math.pi) + 0.25), abs=1e-4)
+    points = sketch[:, :2].astype(np.float64)
+    own_nll = math.log(2 * math.pi) + 0.5 * (points**2).sum(1)
+    expected_own = float(((own_nll + 2 * (math.log(2 * math.pi) + 0.25)) / 3).sum())
+    assert own.item() == pytest.approx(expected_own, abs=1e-4)
+
+
 def test_pen_weight_scales_only_the_pen_part_of_the_loss():
     batch = collate([(polygon_sketch(np.random.default_rng(0), 3), 0, None, None)])
     torch.manual_seed(1)
@@ -179,9 +198,9 @@ def test_dataset_leaves_teacher_samples_unaugmented():
         [np.zeros((7, 3), np.float32)],
         [np.zeros((6, 2, 2), np.float32)],
     )
-    got, _, pen, _ = SketchDataset(corpus, scale=0.5, drop=0.5)[0]
+    got, _, pen, _, own_points = SketchDataset(corpus, scale=0.5, drop=0.5)[0]
     np.testing.assert_array_equal(got, sketch)
-    assert pen is not None
+    assert pen is not None and own_points == 1.0
 
 
 def test_like_quickdraw_simplifies_into_the_256_px_box_and_starts_at_the_first_point():
