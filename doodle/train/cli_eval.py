@@ -2,8 +2,9 @@
 
 Runs through the model folder's ONNX graphs, so it measures exactly what the app will use,
 for imported teachers and trained students alike. ``--compare TEACHER`` scores a second
-model on the same drawings and adds the gap; ``--write`` stores the figures in the model's
-``model.json`` metrics. Needs no torch.
+model on the same drawings and adds the gap; ``--recognised N`` adds how many of N sketches
+at temperature 0.3 the recogniser names right (``doodle.train.sample_check``); ``--write``
+stores the figures in the model's ``model.json`` metrics. Needs no torch.
 """
 
 from __future__ import annotations
@@ -30,22 +31,40 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--write", action="store_true", help="record the figures in the model's model.json"
     )
+    parser.add_argument(
+        "--recognised",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also draw N sketches at temperature 0.3 and report the share the installed "
+        "recogniser names as the model's object (a measured stand-in for looking at the grid)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     from doodle.train.evaluate import class_name_of, data_file_for, evaluate_model
+    from doodle.train.sample_check import samples_recognised
     from doodle.train.teacher import resolve_model
 
     model = resolve_model(args.model)
     # One file for both models: the same drawings, whatever the other model's class is called.
     data = data_file_for(args.data, class_name_of(model))
     result = evaluate_model(model, data, args.limit, args.iw_samples, args.seed)
-    if args.compare:
-        reference = evaluate_model(
-            resolve_model(args.compare), data, args.limit, args.iw_samples, args.seed
+    classifier = _classifier() if args.recognised > 0 else None
+    if classifier is not None:
+        result["samples_recognised"] = samples_recognised(
+            model, class_name_of(model), classifier, args.recognised, seed=args.seed
         )
+    if args.compare:
+        other = resolve_model(args.compare)
+        reference = evaluate_model(other, data, args.limit, args.iw_samples, args.seed)
+        if classifier is not None:
+            # Scored as the first model's object: a teacher may carry another name.
+            reference["samples_recognised"] = samples_recognised(
+                other, class_name_of(model), classifier, args.recognised, seed=args.seed
+            )
         result["compare"] = reference
         result["median_gap_nats"] = round(
             result["nll_per_point"]["median"] - reference["nll_per_point"]["median"], 4
@@ -54,6 +73,16 @@ def handle(args: argparse.Namespace) -> int:
         write_metrics(model.info.path, result)
     print(json.dumps(result, indent=2))
     return 0
+
+
+def _classifier():
+    from doodle.core.errors import ModelError
+    from doodle.engine.recognize import load_classifier
+
+    classifier = load_classifier()
+    if classifier is None:
+        raise ModelError("--recognised needs an installed recogniser (doodle train recognizer)")
+    return classifier
 
 
 def write_metrics(folder: Path, result: dict) -> None:

@@ -108,3 +108,32 @@ def test_compare_and_write_record_the_gap_in_model_json(tmp_path, capsys):
     stored = json.loads((tmp_path / "toy" / "model.json").read_text())["metrics"]
     assert stored["quickdraw_eval"]["compare"]["model"] == "other"
     assert stored["quickdraw_eval"]["data"] == "toy.ndjson"
+
+
+def test_recognised_share_of_a_bundled_model_s_sketches(tmp_path, capsys, monkeypatch):
+    """The bundled recogniser judges the bundled sheep's sketches; the record says by whom."""
+    from tests.shared_data import require_shared
+
+    data = require_shared("quickdraw", "simplified")
+    monkeypatch.setenv("DOODLE_DATA_DIR", str(tmp_path / "data"))  # bundled models only
+    args = ["train", "eval", "sheep", "--data", str(data), "--limit", "3", "--recognised", "24"]
+    assert main(args) == 0
+    recognised = json.loads(capsys.readouterr().out)["samples_recognised"]
+    assert recognised["sketches"] == 24 and recognised["temperature"] == 0.3
+    assert 0.0 <= recognised["share"] <= 1.0
+    assert sum(recognised["most_named"].values()) <= 24
+    if "sheep" in recognised["most_named"]:  # the three most named objects, with counts
+        share = recognised["most_named"]["sheep"] / 24
+        assert recognised["share"] == pytest.approx(share, abs=1e-4)
+    assert len(recognised["recogniser_sha256"]) == 16
+    # The same seed draws the same sketches: the figure is reproducible.
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["samples_recognised"] == recognised
+
+
+def test_recognised_share_needs_a_recogniser_that_knows_the_object(tmp_path, capsys):
+    write_constant_model(tmp_path / "toy", PEN_LOGITS, SCALE, PIXEL)
+    ndjson.write_drawings(tmp_path / "toy.ndjson", [ndjson.QuickDrawDrawing("toy", tuple(DRAWING))])
+    args = ["train", "eval", str(tmp_path / "toy"), "--data", str(tmp_path), "--recognised", "4"]
+    assert main(args) != 0
+    assert "does not know 'toy'" in capsys.readouterr().err
