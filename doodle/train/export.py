@@ -400,16 +400,9 @@ def run_fingerprint(folder: Path) -> str:
     raise ModelError(f"{folder}: {contract.DECODER_STEP} has no recurrent weights W_h")
 
 
-def same_run(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> bool:
-    """Whether two folders' shared weights agree (one run's classes differ only in biases);
-    the tolerance lets an fp16 and an fp32 export of one run go together."""
-    return bool(
-        np.allclose(a["decoder.weight_hh_l0"], b["decoder.weight_hh_l0"], rtol=1e-3, atol=1e-3)
-    )
-
-
 def load_exported(folders: list[Path]) -> tuple[SketchRNN, list[ClassUnits], dict[str, Any]]:
-    """Rebuild a (class-conditional) model from its exported class folders.
+    """Rebuild a (class-conditional) model from exported class folders of one training run
+    (``doodle.train.runner.exported_folders`` picks and checks them).
 
     Shared weights come from the first folder; each class's one-hot columns are its folded
     bias minus the mean over classes, which gives exactly the exported functions back.
@@ -425,12 +418,6 @@ def load_exported(folders: list[Path]) -> tuple[SketchRNN, list[ClassUnits], dic
     sizes = {(m["kind"], m["hidden_size"], m.get("z_size", 0), m["num_mixture"]) for m, _ in loaded}
     if len(sizes) != 1:
         raise ModelError(f"cannot resume from folders of different sizes: {sorted(sizes)}")
-    for meta, weights in loaded[1:]:
-        if not same_run(weights, first):
-            raise ModelError(
-                f"cannot resume from {first_meta['name']} and {meta['name']} together: "
-                "they come from different training runs"
-            )
     cut = {is_cut_from_vae(m) for m, _ in loaded}
     if len(cut) != 1:
         raise ModelError("cannot resume from VAE folders and decoders cut from a VAE together")

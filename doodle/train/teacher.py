@@ -17,6 +17,7 @@ import numpy as np
 from doodle.engine import contract
 from doodle.engine.model import LoadedModel
 from doodle.engine.registry import ModelRegistry
+from doodle.train.evaluate import to_stroke5
 
 START_TOKEN = np.asarray(contract.START_TOKEN, dtype=np.float32)
 
@@ -211,14 +212,7 @@ def mark_by_teacher(
         group = sketches[first : first + batch]
         size = len(group)
         steps = max(len(sketch) for sketch in group)
-        inputs = np.zeros((size, steps + 1, 5), np.float32)
-        inputs[:, 0] = START_TOKEN
-        for row, sketch in enumerate(group):
-            n = len(sketch)
-            inputs[row, 1 : n + 1, :2] = sketch[:, :2]
-            inputs[row, 1 : n + 1, 3] = sketch[:, 2]
-            inputs[row, 1 : n + 1, 2] = 1.0 - sketch[:, 2]
-            inputs[row, n + 1 :, 4] = 1.0
+        inputs, _ = to_stroke5(group)  # start token, points, end tokens
         pen_probs = np.zeros((size, steps + 1, 3), np.float32)
         extras = np.zeros((size, steps, count, 2), np.float32)
         h, c = teacher.zero_state(size)

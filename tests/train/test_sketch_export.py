@@ -269,8 +269,8 @@ def test_folders_of_different_runs_are_not_resumed_together(tmp_path):
     with pytest.raises(ModelError, match="2 training runs") as error:
         exported_folders(tmp_path / "mixed")
     assert "class0_vae" in str(error.value) and "class2" in str(error.value)
-    with pytest.raises(ModelError, match="different training runs"):
-        load_exported([tmp_path / "mixed" / "class1", tmp_path / "mixed" / "class0_vae"])
+    with pytest.raises(ModelError, match="2 training runs"):
+        exported_folders([tmp_path / "mixed" / "class1", tmp_path / "mixed" / "class0_vae"])
     # Naming one run's folders resumes them.
     folders = exported_folders([tmp_path / "mixed" / "class1", tmp_path / "mixed" / "class2"])
     assert [f.name for f in folders] == ["class1", "class2"]
