@@ -31,16 +31,20 @@ def class_name(word: str) -> str:
     return word.strip().lower().replace(" ", "_")
 
 
+def ndjson_files(source: Path) -> list[Path]:
+    """The ndjson files of ``source``: the file itself, or a folder's ``*.ndjson`` in order."""
+    if source.is_dir():
+        return sorted(source.glob("*.ndjson"))
+    if source.is_file():
+        return [source]
+    raise DoodleFormatError(source, "no such Quick, Draw! ndjson file or folder")
+
+
 def real_drawings(
     source: Path, classes: Sequence[str], limit_per_class: int | None = None
 ) -> dict[str, list[list[np.ndarray]]]:
     """Drawings of the given classes from an ndjson file or a folder of them, by model name."""
-    if source.is_dir():
-        files = sorted(source.glob("*.ndjson"))
-    elif source.is_file():
-        files = [source]
-    else:
-        raise DoodleFormatError(source, "no such Quick, Draw! ndjson file or folder")
+    files = ndjson_files(source)
     wanted = set(classes)
     found: dict[str, list[list[np.ndarray]]] = {}
     for file in files:
@@ -49,8 +53,10 @@ def real_drawings(
         for drawing in ndjson.iter_drawings(file):
             name = class_name(drawing.word)
             items = found.setdefault(name, []) if name in wanted else None
-            if items is not None and drawing.strokes and (
-                limit_per_class is None or len(items) < limit_per_class
+            if (
+                items is not None
+                and drawing.strokes
+                and (limit_per_class is None or len(items) < limit_per_class)
             ):
                 items.append(drawing.polylines())
     return found
@@ -103,9 +109,7 @@ def resample_to_points(strokes: Sequence[np.ndarray], points: int) -> list[np.nd
         count = max(2, round(len(stroke) * points / total))
         position = np.linspace(0, len(stroke) - 1, count)
         index = np.arange(len(stroke))
-        result.append(
-            np.stack([np.interp(position, index, stroke[:, k]) for k in (0, 1)], axis=1)
-        )
+        result.append(np.stack([np.interp(position, index, stroke[:, k]) for k in (0, 1)], axis=1))
     return result
 
 

@@ -1,7 +1,8 @@
 """`doodle train recognizer`: (re)train the "What are you drawing?" classifier.
 
 Samples drawings from every installed sketch model (cached per model fingerprint, so adding
-one model only samples that one), optionally adds real Quick, Draw! drawings (``--data``),
+one model only samples that one), optionally adds real Quick, Draw! drawings (``--data``) and
+real drawings of other objects as extra classes cut from the export (``--other-drawings``),
 trains the CNN and writes ``classifier.onnx`` + ``model.json`` into the user models folder
 (where it overrides the bundled recogniser) or ``--out``. ``--eval DIR`` then prints the
 accuracy on real drawings as JSON and records it in the new recogniser's ``model.json``.
@@ -27,47 +28,109 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
         description="Train the 'What are you drawing?' classifier on drawings sampled from "
         "every installed sketch model (plus optional real drawings) and export it to ONNX.",
     )
-    parser.add_argument("--samples", type=int, default=DEFAULT_SAMPLES,
-                        help=f"drawings sampled per model (default {DEFAULT_SAMPLES})")
-    parser.add_argument("--data", type=Path, action="append", default=[],
-                        help="real drawings to add: a Quick, Draw! ndjson file or folder "
-                        "(may be repeated)")
+    parser.add_argument(
+        "--samples",
+        type=int,
+        default=DEFAULT_SAMPLES,
+        help=f"drawings sampled per model (default {DEFAULT_SAMPLES})",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        default=[],
+        help="real drawings to add: a Quick, Draw! ndjson file or folder (may be repeated)",
+    )
+    parser.add_argument(
+        "--other-drawings",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="real drawings of objects without a model (a Quick, "
+        "Draw! ndjson file or folder; drawings of installed objects in it are "
+        "skipped): extra classes that teach how people draw, left out of the "
+        "exported recogniser (may be repeated)",
+    )
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--image-size", type=int, default=32, choices=(32, 48, 64))
-    parser.add_argument("--temperatures", default="0.2,1.0", metavar="LOW,HIGH",
-                        help="sampling temperatures, drawn uniformly per drawing (default 0.2,1.0)")
-    parser.add_argument("--channels", default="32,64,128",
-                        help="channels of the two to four convolution blocks, one number "
-                        "per block (default 32,64,128)")
-    parser.add_argument("--hidden", type=int, default=256,
-                        help="size of the hidden dense layer (default 256)")
-    parser.add_argument("--augmentation", choices=("strong", "mild"), default="strong",
-                        help="strong (default): rotation, aspect, shear, mirror images, point "
-                        "jitter and dropped strokes, redrawn every epoch; mild: light rotation, "
-                        "aspect and shear on one fixed copy of each drawing")
-    parser.add_argument("--members", type=int, default=1, choices=(1, 2, 3),
-                        help="networks trained with different seeds and exported as one graph "
-                        "that averages their probabilities (default 1)")
-    parser.add_argument("--mirror-average", action=argparse.BooleanOptionalAction, default=True,
-                        help="the exported graph also reads the drawing mirrored and averages "
-                        "both guesses (default on; --no-mirror-average turns it off)")
-    parser.add_argument("--stroke-order", action=argparse.BooleanOptionalAction, default=False,
-                        help="also show the network the order of drawing: a second image of "
-                        "the lines, bright where the drawing began and dimmer towards its end "
-                        "(default off)")
+    parser.add_argument(
+        "--temperatures",
+        default="0.2,1.0",
+        metavar="LOW,HIGH",
+        help="sampling temperatures, drawn uniformly per drawing (default 0.2,1.0)",
+    )
+    parser.add_argument(
+        "--channels",
+        default="32,64,128",
+        help="channels of the two to four convolution blocks, one number "
+        "per block (default 32,64,128)",
+    )
+    parser.add_argument(
+        "--hidden", type=int, default=256, help="size of the hidden dense layer (default 256)"
+    )
+    parser.add_argument(
+        "--augmentation",
+        choices=("strong", "mild"),
+        default="strong",
+        help="strong (default): rotation, aspect, shear, mirror images, point "
+        "jitter and dropped strokes, redrawn every epoch; mild: light rotation, "
+        "aspect and shear on one fixed copy of each drawing",
+    )
+    parser.add_argument(
+        "--members",
+        type=int,
+        default=1,
+        choices=(1, 2, 3),
+        help="networks trained with different seeds and exported as one graph "
+        "that averages their probabilities (default 1)",
+    )
+    parser.add_argument(
+        "--mirror-average",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the exported graph also reads the drawing mirrored and averages "
+        "both guesses (default on; --no-mirror-average turns it off)",
+    )
+    parser.add_argument(
+        "--stroke-order",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="also show the network the order of drawing: a second image of "
+        "the lines, bright where the drawing began and dimmer towards its end "
+        "(default off)",
+    )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, default=None,
-                        help="output folder (default: 'recognizer' in the user models folder)")
-    parser.add_argument("--sample-cache", type=Path, default=None,
-                        help="folder for sampled drawings (default: in the cache folder)")
-    parser.add_argument("--eval", type=Path, default=None, metavar="DIR",
-                        help="after training, print accuracy on the real drawings in DIR as JSON")
-    parser.add_argument("--eval-only", action="store_true",
-                        help="skip training; evaluate the installed recogniser (or --out) on "
-                        "--eval DIR")
-    parser.add_argument("--record", action="store_true",
-                        help="with --eval-only: also write the figures into the evaluated "
-                        "recogniser's model.json (training with --eval always does)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="output folder (default: 'recognizer' in the user models folder)",
+    )
+    parser.add_argument(
+        "--sample-cache",
+        type=Path,
+        default=None,
+        help="folder for sampled drawings (default: in the cache folder)",
+    )
+    parser.add_argument(
+        "--eval",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="after training, print accuracy on the real drawings in DIR as JSON",
+    )
+    parser.add_argument(
+        "--eval-only",
+        action="store_true",
+        help="skip training; evaluate the installed recogniser (or --out) on --eval DIR",
+    )
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="with --eval-only: also write the figures into the evaluated "
+        "recogniser's model.json (training with --eval always does)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -92,8 +155,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         channels = ()
     if not 2 <= len(channels) <= 4 or min(channels) < 1 or args.hidden < 1:
-        _log("doodle train recognizer: --channels needs two to four positive numbers, "
-             "e.g. 32,64,128,256")
+        _log(
+            "doodle train recognizer: --channels needs two to four positive numbers, "
+            "e.g. 32,64,128,256"
+        )
         return 2
     try:
         low, high = (float(t) for t in args.temperatures.split(","))
@@ -108,12 +173,22 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     summary = train_recognizer(
-        out=out, samples=args.samples, real_data=args.data, epochs=args.epochs,
-        image_size=args.image_size, temperatures=(low, high), channels=channels,
-        hidden=args.hidden, seed=args.seed,
-        sample_cache=cache, log=_log, augmentation=args.augmentation,
-        members=args.members, mirror_average=args.mirror_average,
+        out=out,
+        samples=args.samples,
+        real_data=args.data,
+        epochs=args.epochs,
+        image_size=args.image_size,
+        temperatures=(low, high),
+        channels=channels,
+        hidden=args.hidden,
+        seed=args.seed,
+        sample_cache=cache,
+        log=_log,
+        augmentation=args.augmentation,
+        members=args.members,
+        mirror_average=args.mirror_average,
         stroke_order=args.stroke_order,
+        other_data=args.other_drawings,
         started=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     )
     _log(f"wrote {out} ({len(summary['classes'])} classes) in {time.monotonic() - started:.0f} s")

@@ -247,6 +247,32 @@ def train_network(
     return network
 
 
+def keep_first_classes(network: Any, count: int) -> Any:
+    """A copy of ``network`` whose output layer keeps only the first ``count`` classes.
+
+    Drawings of objects Doodle has no model for train as extra classes (they teach the
+    network how people draw); the exported graph must not guess them, so their rows of the
+    last layer go and the softmax is over the installed objects alone.
+    """
+    import copy
+
+    import torch
+    from torch import nn
+
+    last = network[-1]
+    if not isinstance(last, nn.Linear) or not 0 < count <= last.out_features:
+        raise ValueError(f"cannot keep {count} classes of this network")
+    if count == last.out_features:
+        return network
+    kept = nn.Linear(last.in_features, count)
+    with torch.no_grad():
+        kept.weight.copy_(last.weight[:count])
+        kept.bias.copy_(last.bias[:count])
+    trimmed = copy.deepcopy(network)
+    trimmed[-1] = kept
+    return trimmed.eval()
+
+
 def averaged_network(members: Sequence[Any], mirror: bool = False) -> Any:
     """One network over several trained ones: its logits are the log of the members' mean
     probabilities, so the exported graph is one ONNX file the app runs like a single CNN.

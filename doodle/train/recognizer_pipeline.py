@@ -18,8 +18,9 @@ from typing import Any
 
 import numpy as np
 
+from doodle.core import ndjson
 from doodle.engine.contract import ModelInfo
-from doodle.engine.recognize_eval import real_drawings
+from doodle.engine.recognize_eval import class_name, ndjson_files, real_drawings
 from doodle.engine.recognize_raster import INK, STROKE_ORDER, RasterSpec
 from doodle.engine.registry import ModelRegistry
 from doodle.engine.thumbnails import model_fingerprint
@@ -29,6 +30,7 @@ from doodle.train.recognizer import (
     TrainSettings,
     averaged_network,
     build_images,
+    keep_first_classes,
     stroke3_drawings,
     train_network,
     write_recognizer_folder,
@@ -74,11 +76,31 @@ def sampled_drawings(
         # The seed depends on the model's name, not its place in the list, so installing
         # another model leaves every other model's cached drawings valid.
         model_seed = seed * 100_003 + zlib.crc32(info.name.encode())
-        drawings = sample_model(info.path, samples, temperatures, batch=SAMPLE_BATCH,
-                                seed=model_seed)
+        drawings = sample_model(
+            info.path, samples, temperatures, batch=SAMPLE_BATCH, seed=model_seed
+        )
         save_samples(path, drawings)
         result[info.name] = drawings
     return result
+
+
+def other_object_drawings(source: Path, known: Sequence[str]) -> dict[str, list[list[np.ndarray]]]:
+    """Real drawings of every object in ``source`` (ndjson file or folder) that is not one of
+    ``known``, by object name.
+
+    They never include a drawing of an installed object, so accuracy measured on real
+    drawings of those objects stays a measure on drawings the recogniser never saw.
+    """
+    wanted_not = set(known)
+    found: dict[str, list[list[np.ndarray]]] = {}
+    for file in ndjson_files(source):
+        if source.is_dir() and class_name(file.stem) in wanted_not:
+            continue
+        for drawing in ndjson.iter_drawings(file):
+            name = class_name(drawing.word)
+            if name not in wanted_not and drawing.strokes:
+                found.setdefault(name, []).append(drawing.polylines())
+    return found
 
 
 def _validation_accuracy(network: Any, images: np.ndarray, labels: np.ndarray) -> float:
@@ -106,8 +128,14 @@ def train_recognizer(
     members: int = 1,
     mirror_average: bool = True,
     stroke_order: bool = False,
+    other_data: Sequence[Path] = (),
 ) -> dict[str, Any]:
-    """Train on every installed model and write the recogniser folder ``out``."""
+    """Train on every installed model and write the recogniser folder ``out``.
+
+    ``other_data`` holds real drawings of other objects: they train as extra classes, so the
+    network learns from people's drawings what lines people draw, and those classes are cut
+    from the exported graph.
+    """
     import torch
 
     # The classes are the drawable objects; VAE folders are the same objects in another form.
@@ -128,6 +156,13 @@ def train_recognizer(
         for name, items in real_drawings(source, classes).items():
             train_set[name].extend(items)
             real_counts[name] = real_counts.get(name, 0) + len(items)
+    others: dict[str, list[list[np.ndarray]]] = {}
+    for source in other_data:
+        for name, items in other_object_drawings(source, classes).items():
+            others.setdefault(name, []).extend(items)
+    other_classes = sorted(others)
+    trained_classes = classes + other_classes
+    train_set.update(others)
     settings = TrainSettings(
         image_size=image_size, widths=channels, hidden=hidden, epochs=epochs, seed=seed
     )
@@ -141,20 +176,28 @@ def train_recognizer(
 
     def training_images() -> tuple[np.ndarray, np.ndarray]:
         return build_images(
-            train_set, classes, spec, settings.prefixes_per_drawing, rng, True, changes
+            train_set, trained_classes, spec, settings.prefixes_per_drawing, rng, True, changes
         )
 
     images, labels = training_images()
-    log(f"training on {len(images)} images of {len(classes)} classes")
+    log(
+        f"training on {len(images)} images of {len(classes)} classes"
+        + (f" and {len(other_classes)} other objects" if other_classes else "")
+    )
     networks = []
     for member in range(members):
         if member:
             log(f"training network {member + 1} of {members}")
             images, labels = training_images()
-        networks.append(train_network(
-            images, labels, len(classes), replace(settings, seed=seed + member), log,
+        trained = train_network(
+            images,
+            labels,
+            len(trained_classes),
+            replace(settings, seed=seed + member),
+            log,
             fresh_images=training_images if redraw_every_epoch else None,
-        ))
+        )
+        networks.append(keep_first_classes(trained, len(classes)))
     if members == 1 and not mirror_average:
         network = networks[0]
     else:
@@ -177,12 +220,23 @@ def train_recognizer(
         "samples_per_model": samples,
         "sampling_temperatures": list(temperatures),
         "real_drawings": real_counts,
+        "other_objects": {
+            "objects": len(other_classes),
+            "drawings": sum(len(items) for items in others.values()),
+            "note": "real drawings of objects without a model, trained as extra classes "
+            "and cut from the exported graph",
+        }
+        if other_classes
+        else {},
         "simplified": "like Quick, Draw! (RDP, epsilon 2.0 in the 255-pixel box)",
         "views": f"whole drawing + {settings.prefixes_per_drawing} stroke prefixes",
         "augmentation": AUGMENTATION_NOTES[augmentation],
         "network": {
-            "channels": list(channels), "hidden": hidden, "image_size": image_size,
-            "members": members, "mirror_average": mirror_average,
+            "channels": list(channels),
+            "hidden": hidden,
+            "image_size": image_size,
+            "members": members,
+            "mirror_average": mirror_average,
             "input_channels": list(spec.channels),
         },
         "epochs": epochs,

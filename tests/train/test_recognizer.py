@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from doodle import paths
+from doodle.core.errors import DoodleFormatError
 from doodle.engine.magenta import import_magenta
 from doodle.engine.recognize import Classifier, Recognizer, load_classifier
 from doodle.engine.recognize_raster import RasterSpec, rasterize
@@ -26,6 +27,9 @@ from doodle.train.recognizer_data import load_samples, sample_model, save_sample
 from tests.engine.helpers import magenta_document, write_magenta
 
 pytest.importorskip("torch")
+
+# A recogniser trained in seconds: few samples, one epoch.
+QUICK_TRAINING = ["train", "recognizer", "--samples", "60", "--epochs", "1"]
 
 
 @pytest.fixture
@@ -307,3 +311,71 @@ def test_evaluation_after_training_is_recorded_in_model_json(small_models, tmp_p
     assert "real_drawings" not in json.loads((folder / "model.json").read_text())["metrics"]
     assert main(["train", "recognizer", "--eval-only", "--eval", str(real), "--record"]) == 0
     assert "real_drawings" in json.loads((folder / "model.json").read_text())["metrics"]
+
+
+def test_cutting_classes_keeps_the_other_logits():
+    import torch
+
+    from doodle.train.recognizer import keep_first_classes
+
+    torch.manual_seed(0)
+    network = make_network(5, 32, (8, 16), 32).eval()
+    images = torch.rand(3, 1, 32, 32)
+    cut = keep_first_classes(network, 2)
+    with torch.no_grad():
+        assert torch.allclose(cut(images), network(images)[:, :2], atol=1e-6)
+    assert network[-1].out_features == 5  # the trained network itself is left whole
+    with pytest.raises(ValueError):
+        keep_first_classes(network, 6)
+
+
+def _write_real(folder: Path, words: dict[str, int], rng: np.random.Generator) -> None:
+    from doodle.core import ndjson
+
+    folder.mkdir(exist_ok=True)
+    for word, count in words.items():
+        drawings = [
+            ndjson.QuickDrawDrawing(word=word, strokes=(rng.uniform(0, 255, (6, 2)),))
+            for _ in range(count)
+        ]
+        ndjson.write_drawings(folder / f"{word}.ndjson", drawings)
+
+
+def test_other_object_drawings_never_include_an_installed_object(tmp_path):
+    from doodle.core import ndjson
+    from doodle.train.recognizer_pipeline import other_object_drawings
+
+    rng = np.random.default_rng(5)
+    _write_real(tmp_path / "real", {"zigzag": 3, "palm tree": 2, "castle": 4}, rng)
+    found = other_object_drawings(tmp_path / "real", ["zigzag", "spiral"])
+    assert {name: len(items) for name, items in found.items()} == {"palm_tree": 2, "castle": 4}
+    # One file holding several objects: installed objects inside it are skipped too.
+    mixed = tmp_path / "mixed.ndjson"
+    ndjson.write_drawings(
+        mixed,
+        [
+            ndjson.QuickDrawDrawing(word=word, strokes=(rng.uniform(0, 255, (4, 2)),))
+            for word in ("spiral", "castle", "spiral")
+        ],
+    )
+    assert list(other_object_drawings(mixed, ["zigzag", "spiral"])) == ["castle"]
+    with pytest.raises(DoodleFormatError):
+        other_object_drawings(tmp_path / "missing", ["zigzag"])
+
+
+def test_other_objects_train_as_extra_classes_left_out_of_the_export(small_models, tmp_path):
+    from doodle.cli import main
+
+    rng = np.random.default_rng(6)
+    _write_real(tmp_path / "real", {"zigzag": 5, "castle": 6, "cloud": 7}, rng)
+    args = [*QUICK_TRAINING, "--other-drawings", str(tmp_path / "real")]
+    assert main(args) == 0
+    folder = paths.user_models_dir() / "recognizer"
+    meta = json.loads((folder / "model.json").read_text())
+    assert meta["classes"] == ["spiral", "zigzag"]
+    assert meta["provenance"]["other_objects"]["objects"] == 2
+    assert meta["provenance"]["other_objects"]["drawings"] == 13
+    assert meta["provenance"]["real_drawings"] == {}  # the real zigzags were not used
+    drawing = [np.array([[0, 0], [10, 5], [20, 0]], np.float32)]
+    probabilities = Classifier(folder).probabilities([drawing])
+    assert probabilities.shape == (1, 2) and np.allclose(probabilities.sum(), 1.0, atol=1e-5)
