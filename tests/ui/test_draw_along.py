@@ -46,7 +46,21 @@ def _wait_for_idle_variations(window, qtbot) -> None:
     )
 
 
-def test_finish_it_animates_a_completion_that_is_kept_as_one_undo_step(window, qtbot):
+def _seeded_requests(window, monkeypatch, seed: int = 0) -> None:
+    """Completions are drawn at random (a child's "Another one" must differ); a fixed seed makes
+    the checks on one drawn completion's place and size repeatable."""
+    make_request = window.draw_along.make_request
+
+    def seeded(*args, **kwargs):
+        if kwargs.get("seed") is None:
+            kwargs["seed"] = seed
+        return make_request(*args, **kwargs)
+
+    monkeypatch.setattr(window.draw_along, "make_request", seeded)
+
+
+def test_finish_it_animates_a_completion_that_is_kept_as_one_undo_step(window, qtbot, monkeypatch):
+    _seeded_requests(window, monkeypatch)
     _draw_a_head(window)
     child_strokes = window.document.strokes
     assert window.finish_button.isEnabled()
