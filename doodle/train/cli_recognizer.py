@@ -47,10 +47,9 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="DIR",
-        help="real drawings of objects without a model (a Quick, "
-        "Draw! ndjson file or folder; drawings of installed objects in it are "
-        "skipped): extra classes that teach how people draw, left out of the "
-        "exported recogniser (may be repeated)",
+        help="real drawings of objects without a model (a Quick, Draw! ndjson file or "
+        "folder; drawings of installed objects in it are skipped): extra classes that teach "
+        "how people draw, left out of the exported recogniser (may be repeated)",
     )
     parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--image-size", type=int, default=32, choices=(32, 48, 64))

@@ -91,14 +91,14 @@ def other_object_drawings(source: Path, known: Sequence[str]) -> dict[str, list[
     They never include a drawing of an installed object, so accuracy measured on real
     drawings of those objects stays a measure on drawings the recogniser never saw.
     """
-    wanted_not = set(known)
+    installed = set(known)
     found: dict[str, list[list[np.ndarray]]] = {}
     for file in ndjson_files(source):
-        if source.is_dir() and class_name(file.stem) in wanted_not:
+        if source.is_dir() and class_name(file.stem) in installed:
             continue
         for drawing in ndjson.iter_drawings(file):
             name = class_name(drawing.word)
-            if name not in wanted_not and drawing.strokes:
+            if name not in installed and drawing.strokes:
                 found.setdefault(name, []).append(drawing.polylines())
     return found
 
