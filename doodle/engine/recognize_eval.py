@@ -62,6 +62,26 @@ def real_drawings(
     return found
 
 
+def other_object_drawings(source: Path, known: Sequence[str]) -> dict[str, list[list[np.ndarray]]]:
+    """Real drawings of every object in ``source`` (ndjson file or folder) that is not one of
+    ``known``, by object name.
+
+    The training commands teach with them how people draw. They never include a drawing of
+    one of ``known``, so a measure on real drawings of those objects stays a measure on
+    drawings the trained model never saw.
+    """
+    installed = set(known)
+    found: dict[str, list[list[np.ndarray]]] = {}
+    for file in ndjson_files(source):
+        if source.is_dir() and class_name(file.stem) in installed:
+            continue
+        for drawing in ndjson.iter_drawings(file):
+            name = class_name(drawing.word)
+            if name not in installed and drawing.strokes:
+                found.setdefault(name, []).append(drawing.polylines())
+    return found
+
+
 def _accuracy(guesses: list[list[Guess]], labels: list[str]) -> dict[str, Any]:
     pairs = list(zip(guesses, labels, strict=True))
     top1 = sum(bool(g) and g[0].name == label for g, label in pairs)

@@ -51,6 +51,17 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
         "per object (at temperatures 0.3, 0.6 and 1.0) and have the teacher mark every step, "
         "so the student learns the teacher's next step where its own drawings go",
     )
+    parser.add_argument(
+        "--other-drawings",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="with --like-quickdraw: real drawings of objects that have no teacher here (a "
+        "Quick, Draw! ndjson file or folder; drawings of the teachers' objects in it are "
+        "skipped). They train together as one extra class that gets no exported folder, so "
+        "the shared encoder and decoder learn how people draw (may be repeated)",
+    )
     runner.add_model_options(parser)
     runner.add_training_options(parser)
     parser.set_defaults(handler=handle)
@@ -155,6 +166,35 @@ def draw_student_samples(args: argparse.Namespace) -> list[Path]:
     return files
 
 
+def add_other_drawings(args: argparse.Namespace, corpus) -> dict | None:
+    """Add ``--other-drawings`` to ``corpus`` (first brought to Quick, Draw! form, which real
+    drawings are in); their provenance, or None without the option."""
+    from doodle.engine.recognize_eval import other_object_drawings
+
+    if not args.other_drawings:
+        return None
+    if not args.like_quickdraw:
+        raise ModelError("--other-drawings needs --like-quickdraw: real drawings are in that form")
+    corpus.simplify_like_quickdraw()
+    teachers = [c.name for c in corpus.classes]
+    objects: set[str] = set()
+    count = 0
+    for source in args.other_drawings:
+        found = other_object_drawings(source, teachers)
+        count += corpus.add_real_drawings(found, str(source))
+        objects.update(found)
+    if not count:
+        raise ModelError("--other-drawings: no drawings of objects other than the teachers' found")
+    print(f"other drawings: {count} real drawings of {len(objects)} objects", flush=True)
+    return {
+        "sources": [Path(s).name for s in args.other_drawings],
+        "objects": len(objects),
+        "drawings": count,
+        "note": "real drawings of objects without a teacher, trained as one extra class "
+        "that gets no exported folder",
+    }
+
+
 def handle(args: argparse.Namespace) -> int:
     from doodle.train.data import SketchCorpus, load_teacher_samples
 
@@ -166,6 +206,7 @@ def handle(args: argparse.Namespace) -> int:
     corpus = SketchCorpus()
     for path in files:
         load_teacher_samples(path, corpus)
+    others = add_other_drawings(args, corpus)
     provenance = {
         "trained_by": "doodle train distill",
         "teachers": teachers,
@@ -184,6 +225,7 @@ def handle(args: argparse.Namespace) -> int:
             if args.student_drawn
             else {}
         ),
+        **({"other_drawings": others} if others else {}),
         "licence": "weights derived from the teachers' samples; see models_onnx/README.md",
     }
     return runner.run(args, corpus, provenance, match_teacher=args.match_teacher)

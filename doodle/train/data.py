@@ -23,6 +23,9 @@ from doodle.core.strokes import stroke3_to_strokes, strokes_to_stroke3
 from doodle.core.units import simplify_like_quickdraw
 from doodle.train.loss import Batch
 
+# The class of real drawings of objects that have no teacher (never exported).
+OTHER_OBJECTS = "other_objects"
+
 
 @dataclass
 class ClassUnits:
@@ -33,6 +36,9 @@ class ClassUnits:
     pixel_factor: float
     max_seq_len: int
     source: str
+    # False for classes that only teach the shared weights (real drawings of objects that
+    # have no teacher): they are trained on but get no exported folder.
+    exported: bool = True
 
 
 @dataclass
@@ -47,6 +53,8 @@ class SketchCorpus:
     # Per sketch: 1.0 when its points are the teacher's own samples (they teach as targets
     # too), 0.0 when a student drew it and only the teacher's soft targets teach.
     own_points: list[float] = field(default_factory=list)
+    # True once every sketch is in the form of Quick, Draw!'s simplified drawings.
+    in_quickdraw_form: bool = False
 
     def __len__(self) -> int:
         return len(self.sketches)
@@ -118,6 +126,8 @@ class SketchCorpus:
         as many steps as people do. The teacher's step-by-step targets belong to the original
         sequences, so they are dropped.
         """
+        if self.in_quickdraw_form:
+            return
         units = [self.classes[i] for i in self.class_ids]
         if min(self.own_points, default=1.0) < 1.0:
             raise DoodleFormatError(
@@ -129,6 +139,47 @@ class SketchCorpus:
         self.class_ids = [self.class_ids[i] for i in keep]
         self.own_points = [1.0] * len(keep)
         self.teacher_pen = self.teacher_offsets = None
+        self.in_quickdraw_form = True
+
+    def add_real_drawings(self, drawings: dict[str, list[list[np.ndarray]]], source: str) -> int:
+        """Add real drawings (Quick, Draw! simplified strokes in 256-box px, by object name) as
+        one class, ``OTHER_OBJECTS``, that teaches the shared weights and is not exported;
+        returns how many were added.
+
+        One class for all of them, rather than one per object, makes the decoder learn from
+        the latent what a drawing shows, and so the encoder to put it there. They are in the
+        form of real drawings already, so the corpus must be too (its teacher targets, which
+        real drawings lack, are gone). Their model units are the median of the teacher
+        classes' units, so their offsets are as large as the teachers' sketches'.
+        """
+        if not self.in_quickdraw_form:
+            raise DoodleFormatError(
+                None, "real drawings join only sketches in Quick, Draw! form (--like-quickdraw)"
+            )
+        teachers = [c for c in self.classes if c.exported]
+        if not teachers:
+            raise DoodleFormatError(None, "real drawings need teacher sketches to set the units")
+        if OTHER_OBJECTS in [c.name for c in teachers]:
+            raise DoodleFormatError(None, f"a teacher is named {OTHER_OBJECTS!r}")
+        px_per_unit = float(np.median([c.scale_factor / c.pixel_factor for c in teachers]))
+        sketches = []
+        for name in sorted(drawings):
+            for strokes in drawings[name]:
+                stroke3 = strokes_to_stroke3([np.asarray(s, np.float32) for s in strokes])[1:]
+                if len(stroke3) >= 2:
+                    stroke3[:, :2] /= px_per_unit
+                    sketches.append(stroke3)
+        if sketches:
+            units = ClassUnits(
+                name=OTHER_OBJECTS,
+                scale_factor=px_per_unit,
+                pixel_factor=1.0,
+                max_seq_len=max(len(s) for s in sketches),
+                source=source,
+                exported=False,
+            )
+            self.add_class(units, sketches)
+        return len(sketches)
 
 
 def quickdraw_form(sketch: np.ndarray, units: ClassUnits) -> np.ndarray:

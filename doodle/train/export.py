@@ -260,12 +260,13 @@ def export_all(
     fp16: bool = False,
     metrics: dict[str, Any] | None = None,
 ) -> list[contract.ModelInfo]:
-    """One folder per class under ``out_dir`` (named after the class)."""
+    """One folder per exported class under ``out_dir`` (named after the class)."""
     return [
         write_class_folder(
             model, class_id, units, out_dir / units.name, provenance, metrics, fp16=fp16
         )
         for class_id, units in enumerate(classes)
+        if units.exported
     ]
 
 

@@ -18,9 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from doodle.core import ndjson
 from doodle.engine.contract import ModelInfo
-from doodle.engine.recognize_eval import class_name, ndjson_files, real_drawings
+from doodle.engine.recognize_eval import other_object_drawings, real_drawings
 from doodle.engine.recognize_raster import INK, STROKE_ORDER, RasterSpec
 from doodle.engine.registry import ModelRegistry
 from doodle.engine.thumbnails import model_fingerprint
@@ -82,25 +81,6 @@ def sampled_drawings(
         save_samples(path, drawings)
         result[info.name] = drawings
     return result
-
-
-def other_object_drawings(source: Path, known: Sequence[str]) -> dict[str, list[list[np.ndarray]]]:
-    """Real drawings of every object in ``source`` (ndjson file or folder) that is not one of
-    ``known``, by object name.
-
-    They never include a drawing of an installed object, so accuracy measured on real
-    drawings of those objects stays a measure on drawings the recogniser never saw.
-    """
-    installed = set(known)
-    found: dict[str, list[list[np.ndarray]]] = {}
-    for file in ndjson_files(source):
-        if source.is_dir() and class_name(file.stem) in installed:
-            continue
-        for drawing in ndjson.iter_drawings(file):
-            name = class_name(drawing.word)
-            if name not in installed and drawing.strokes:
-                found.setdefault(name, []).append(drawing.polylines())
-    return found
 
 
 def _validation_accuracy(network: Any, images: np.ndarray, labels: np.ndarray) -> float:

@@ -343,7 +343,7 @@ def _write_real(folder: Path, words: dict[str, int], rng: np.random.Generator) -
 
 def test_other_object_drawings_never_include_an_installed_object(tmp_path):
     from doodle.core import ndjson
-    from doodle.train.recognizer_pipeline import other_object_drawings
+    from doodle.engine.recognize_eval import other_object_drawings
 
     rng = np.random.default_rng(5)
     _write_real(tmp_path / "real", {"zigzag": 3, "palm tree": 2, "castle": 4}, rng)

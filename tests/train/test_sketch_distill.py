@@ -14,8 +14,14 @@ import numpy as np  # noqa: E402
 
 from doodle import paths  # noqa: E402
 from doodle.cli import main  # noqa: E402
+from doodle.core.errors import DoodleFormatError  # noqa: E402
 from doodle.engine import contract  # noqa: E402
-from doodle.train.data import ClassUnits, SketchCorpus, load_teacher_samples  # noqa: E402
+from doodle.train.data import (  # noqa: E402
+    OTHER_OBJECTS,
+    ClassUnits,
+    SketchCorpus,
+    load_teacher_samples,
+)
 from doodle.train.export import write_class_folder  # noqa: E402
 from doodle.train.model import ModelConfig, SketchRNN  # noqa: E402
 from doodle.train.sample_grid import render_grid, write_png  # noqa: E402
@@ -169,6 +175,70 @@ def test_distill_trains_exports_and_resumes(tmp_path, capsys):
     info = contract.check_model_folder(tmp_path / "on-policy" / "export" / "cat")
     assert info.provenance["student_drawn"]["sketches_per_object"] == 12
     assert main(["train", "distill", *teachers, *common, "--student-drawn", "12"]) != 0
+
+
+def _write_quickdraw(folder: Path, words: dict[str, int], rng: np.random.Generator) -> None:
+    """Quick, Draw!-like ndjson files, one per word: random polygons in the 256-px box."""
+    from doodle.core import ndjson
+
+    folder.mkdir(exist_ok=True)
+    for word, count in words.items():
+        drawings = []
+        for _ in range(count):
+            s3 = polygon_sketch(rng, int(rng.integers(3, 7)), size=100.0)
+            points = np.cumsum(s3[:, :2], axis=0) + 128.0
+            drawings.append(ndjson.QuickDrawDrawing(word=word, strokes=(points,)))
+        ndjson.write_drawings(folder / f"{word}.ndjson", drawings)
+
+
+def test_real_drawings_join_as_one_class_in_the_teachers_units():
+    corpus = SketchCorpus()
+    units = ClassUnits("cat", 40.0, 2.0, 25, "test")
+    corpus.add_class(units, [np.array([[5.0, 0.0, 0.0], [0.0, 5.0, 1.0]], np.float32)])
+    square = [np.array([[10, 10], [110, 10], [110, 110]], np.float32)]
+    with pytest.raises(DoodleFormatError, match="Quick, Draw! form"):
+        corpus.add_real_drawings({"castle": [square]}, "real")
+    corpus.simplify_like_quickdraw()
+    before = len(corpus)
+    added = corpus.add_real_drawings({"castle": [square, square], "cloud": [square]}, "real")
+    assert added == 3 and len(corpus) == before + 3
+    other = corpus.classes[-1]
+    assert [c.name for c in corpus.classes] == ["cat", OTHER_OBJECTS]
+    assert not other.exported and corpus.classes[0].exported
+    assert corpus.class_ids[-3:] == [1, 1, 1]
+    # Model units of the teacher (20 px per unit): the 100-px side is 5 units long.
+    np.testing.assert_allclose(corpus.sketches[-1][:, :2], [[5.0, 0.0], [0.0, 5.0]])
+    corpus.simplify_like_quickdraw()  # already in that form: nothing changes
+    np.testing.assert_allclose(corpus.sketches[-1][:, :2], [[5.0, 0.0], [0.0, 5.0]])
+
+
+@pytest.mark.slow
+def test_distill_learns_from_other_objects_drawings_without_exporting_them(tmp_path, capsys):
+    install_teacher("cat", 0)
+    install_teacher("dog", 1)
+    rng = np.random.default_rng(2)
+    # The teachers' own objects in the folder are skipped: real drawings of them never train.
+    _write_quickdraw(tmp_path / "real", {"castle": 7, "cloud": 5, "cat": 9}, rng)
+    run = tmp_path / "run"
+    args = ["train", "distill", "--teacher", "cat", "--teacher", "dog", "--samples", "40"]
+    args += ["--out", str(run), "--hidden", "16", "--vae", "--z-size", "4", "--enc-hidden", "8"]
+    args += ["--batch", "10", "--mixtures", "3", "--steps", "3", "--like-quickdraw"]
+    assert main([*args, "--other-drawings", str(tmp_path / "real")]) == 0
+    assert "12 real drawings of 2 objects" in capsys.readouterr().out
+    assert sorted(p.name for p in (run / "export").iterdir() if p.is_dir()) == ["cat", "dog"]
+    info = contract.check_model_folder(run / "export" / "cat")
+    assert info.provenance["other_drawings"]["drawings"] == 12
+    assert info.provenance["num_classes"] == 3
+    checkpoint = torch.load(run / "checkpoint.pt", weights_only=True)
+    assert [c["name"] for c in checkpoint["classes"]] == ["cat", "dog", OTHER_OBJECTS]
+    # An export resumes without the extra class, which the next run adds again.
+    again = [*args[:-1], "--out", str(tmp_path / "again"), "--resume", str(run / "export")]
+    assert main([*again, "--like-quickdraw", "--other-drawings", str(tmp_path / "real")]) == 0
+    info = contract.check_model_folder(tmp_path / "again" / "export" / "dog")
+    assert info.provenance["resumed_from"]["folders"] == ["cat", "dog"]
+    # Real drawings come in Quick, Draw! form only.
+    assert main([*args[:-1], "--other-drawings", str(tmp_path / "real")]) != 0
+    assert "--like-quickdraw" in capsys.readouterr().err
 
 
 def _fit_pentagons_args(tmp_path, drawings: int, batch: int) -> tuple[list[str], Path]:
