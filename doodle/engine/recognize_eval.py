@@ -5,7 +5,9 @@ Real drawings are Quick, Draw! ndjson files named by class (``bear.ndjson``,
 scored complete and cut to its first 1, 2 and 3 strokes (a drawing with fewer strokes counts
 as complete at that cut: the child has stopped drawing). The candidates are all installed
 models, as in the app. The report ends with the time one guess takes for a 60-point drawing
-with every installed model as a candidate. Imports no Qt.
+with every installed model as a candidate. The training commands pick their real drawings
+out of such files here too: of given objects (``real_drawings``) or of every other object
+(``other_object_drawings``). Imports no Qt.
 """
 
 from __future__ import annotations
@@ -70,14 +72,14 @@ def other_object_drawings(source: Path, known: Sequence[str]) -> dict[str, list[
     one of ``known``, so a measure on real drawings of those objects stays a measure on
     drawings the trained model never saw.
     """
-    installed = set(known)
+    excluded = set(known)
     found: dict[str, list[list[np.ndarray]]] = {}
     for file in ndjson_files(source):
-        if source.is_dir() and class_name(file.stem) in installed:
+        if source.is_dir() and class_name(file.stem) in excluded:
             continue
         for drawing in ndjson.iter_drawings(file):
             name = class_name(drawing.word)
-            if name not in installed and drawing.strokes:
+            if name not in excluded and drawing.strokes:
                 found.setdefault(name, []).append(drawing.polylines())
     return found
 
