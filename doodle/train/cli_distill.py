@@ -14,9 +14,13 @@ import argparse
 import hashlib
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from doodle.core.errors import ModelError
 from doodle.train import runner
+
+if TYPE_CHECKING:  # the data module imports torch, which only the handler may load
+    from doodle.train.data import SketchCorpus
 
 # The student draws at the calm, middle and wild ends of the app's temperature range.
 STUDENT_TEMPERATURES = (0.3, 0.6, 1.0)
@@ -166,7 +170,7 @@ def draw_student_samples(args: argparse.Namespace) -> list[Path]:
     return files
 
 
-def add_other_drawings(args: argparse.Namespace, corpus) -> dict | None:
+def add_other_drawings(args: argparse.Namespace, corpus: SketchCorpus) -> dict[str, Any] | None:
     """Add ``--other-drawings`` to ``corpus`` (first brought to Quick, Draw! form, which real
     drawings are in); their provenance, or None without the option."""
     from doodle.engine.recognize_eval import other_object_drawings
