@@ -24,6 +24,7 @@ from tests.faults.app_window import (
     open_app_window,
     stroke_points,
 )
+from tests.music.midi_receiver import MidiReceiver
 
 
 @pytest.fixture(autouse=True)
@@ -65,9 +66,7 @@ def test_a_midi_port_that_vanishes_falls_back_to_the_synth(qtbot, tiny_model):
     backend = _jack_backend()
     if backend is None:
         pytest.skip("no MIDI API: start a JACK server (jackd -d dummy -r 48000)")
-    received = []
-    receiver = backend.open_input("doodle-fault-in", virtual=True, client_name="doodle-fault")
-    receiver.callback = received.append
+    receiver = MidiReceiver(backend, "doodle-fault-in", virtual=True)
     port = next(
         (n for _ in range(50) for n in backend.get_output_names() if "doodle-fault-in" in n),
         None,
@@ -81,7 +80,7 @@ def test_a_midi_port_that_vanishes_falls_back_to_the_synth(qtbot, tiny_model):
     controls.set_music_on(True)
     assert controls.player.playing and controls.player.output_name == port
     _draw_while_music_plays(qtbot, window, 2.0)
-    assert any(m.type == "note_on" for m in received)
+    assert receiver.notes("note_on")
 
     before = stroke_points(window)
     shown = []

@@ -9,7 +9,6 @@ is measured by ``doodle bench``.
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 
 import numpy as np
@@ -21,6 +20,7 @@ from doodle.music.midi_out import MidiPortOutput, MidiSettings
 from doodle.music.player import MusicMessage, MusicPlayer, MusicProblem
 from doodle.music.scheduler import NoteScheduler
 from tests.music.drawing_sessions import AudioPuller
+from tests.music.midi_receiver import MidiReceiver as Receiver
 
 JACK_PERIOD_S = 1024 / 48000
 INTERVAL = 0.12
@@ -46,29 +46,6 @@ needs_midi = pytest.mark.skipif(
     reason="no MIDI API can be opened: start a JACK server (jackd -d dummy -r 48000) "
     "or provide the ALSA sequencer (/dev/snd/seq)",
 )
-
-
-class Receiver:
-    """A MidiIn that timestamps every message on arrival."""
-
-    def __init__(self, backend, name: str | None = None, virtual: bool = False) -> None:
-        self.received: list[tuple[float, object]] = []
-        self._lock = threading.Lock()
-        # mido makes every port opened with a client_name virtual: name one only then.
-        extra = {"client_name": "doodle-test"} if virtual else {}
-        self.port = backend.open_input(name, virtual=virtual, **extra)
-        self.port.callback = self._on_message
-
-    def _on_message(self, message) -> None:
-        with self._lock:
-            self.received.append((time.monotonic(), message))
-
-    def notes(self, kind: str) -> list[tuple[float, object]]:
-        with self._lock:
-            return [(t, m) for t, m in self.received if m.type == kind]
-
-    def close(self) -> None:
-        self.port.close()
 
 
 def _steady(pitches):
@@ -176,9 +153,7 @@ def test_the_player_plays_to_the_chosen_port_and_falls_back_when_it_vanishes():
         while player.output_name != player.synth.name and time.monotonic() < deadline:
             _draw_briskly(player, 0.3)
         assert player.output_name == player.synth.name
-        assert any(
-            m.problem is MusicProblem.OUTPUT_LOST and m.details[0] == port for m in messages
-        )
+        assert any(m.problem is MusicProblem.OUTPUT_LOST and m.details[0] == port for m in messages)
         assert player.playing
         with AudioPuller(player.synth) as speakers:
             _draw_briskly(player, 1.5)
