@@ -27,6 +27,14 @@ from doodle.train.loss import Batch
 OTHER_OBJECTS = "other_objects"
 
 
+def missing_classes_hint(missing: set[str] | Sequence[str]) -> str:
+    """What to add when a resumed model draws classes the data lacks: a checkpoint keeps the
+    unexported class of other objects, whose drawings come from an option, not a teacher."""
+    if OTHER_OBJECTS in missing:
+        return f" ({OTHER_OBJECTS!r} comes from --other-drawings: give it again)"
+    return ""
+
+
 @dataclass
 class ClassUnits:
     """One class of a corpus: its name and how its model units relate to the 256-px box."""
@@ -100,8 +108,11 @@ class SketchCorpus:
         """Renumber classes to follow ``names`` (a resumed model's class order)."""
         current = [c.name for c in self.classes]
         if sorted(current) != sorted(names):
+            hint = missing_classes_hint(set(names) - set(current))
             raise DoodleFormatError(
-                None, f"the data's classes {sorted(current)} differ from the model's {list(names)}"
+                None,
+                f"the data's classes {sorted(current)} differ from the model's {list(names)}"
+                + hint,
             )
         mapping = [list(names).index(name) for name in current]
         self.classes = [self.classes[current.index(name)] for name in names]

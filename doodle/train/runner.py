@@ -194,7 +194,10 @@ def build_model(args: argparse.Namespace, class_names: list[str]):
         return model, names, checkpoint, False
     missing = sorted(set(names) - set(class_names))
     if missing:
-        raise ModelError(f"the data lacks classes the resumed model draws: {missing}")
+        from doodle.train.data import missing_classes_hint
+
+        hint = missing_classes_hint(missing)
+        raise ModelError(f"the data lacks classes the resumed model draws: {missing}{hint}")
     return with_more_classes(model, len(new)), names + new, checkpoint, True
 
 

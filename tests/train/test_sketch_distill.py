@@ -236,6 +236,10 @@ def test_distill_learns_from_other_objects_drawings_without_exporting_them(tmp_p
     assert main([*again, "--like-quickdraw", "--other-drawings", str(tmp_path / "real")]) == 0
     info = contract.check_model_folder(tmp_path / "again" / "export" / "dog")
     assert info.provenance["resumed_from"]["folders"] == ["cat", "dog"]
+    # The checkpoint keeps the extra class: resuming it without its drawings says what to add.
+    resume_checkpoint = ["--out", str(tmp_path / "third"), "--resume", str(run / "checkpoint.pt")]
+    assert main([*args, *resume_checkpoint]) != 0
+    assert "--other-drawings" in capsys.readouterr().err
     # Real drawings come in Quick, Draw! form only.
     assert main([*args[:-1], "--other-drawings", str(tmp_path / "real")]) != 0
     assert "--like-quickdraw" in capsys.readouterr().err
