@@ -6,9 +6,11 @@ The models are Magenta's published bear and sheep, imported through the engine (
 
 from __future__ import annotations
 
+import itertools
 import shutil
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QEvent, Qt
 
 from doodle.engine import draw
@@ -46,21 +48,27 @@ def _wait_for_idle_variations(window, qtbot) -> None:
     )
 
 
-def _seeded_requests(window, monkeypatch, seed: int = 0) -> None:
-    """Completions are drawn at random (a child's "Another one" must differ); a fixed seed makes
-    the checks on one drawn completion's place and size repeatable."""
+@pytest.fixture(autouse=True)
+def seeded_requests(request, monkeypatch) -> None:
+    """Completions, ideas and hints are drawn at random (a child's "Another one" must differ).
+    Here each request the window makes takes the next seed of a fixed sequence, so every
+    check on what the models drew is repeatable, and "Another one" still gets a new drawing.
+    Requests that name their own seed keep it."""
+    if "window" not in request.fixturenames:
+        return
+    window = request.getfixturevalue("window")
     make_request = window.draw_along.make_request
+    seeds = itertools.count()
 
     def seeded(*args, **kwargs):
         if kwargs.get("seed") is None:
-            kwargs["seed"] = seed
+            kwargs["seed"] = next(seeds)
         return make_request(*args, **kwargs)
 
     monkeypatch.setattr(window.draw_along, "make_request", seeded)
 
 
-def test_finish_it_animates_a_completion_that_is_kept_as_one_undo_step(window, qtbot, monkeypatch):
-    _seeded_requests(window, monkeypatch)
+def test_finish_it_animates_a_completion_that_is_kept_as_one_undo_step(window, qtbot):
     _draw_a_head(window)
     child_strokes = window.document.strokes
     assert window.finish_button.isEnabled()
