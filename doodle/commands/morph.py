@@ -43,7 +43,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--temperature", type=float, default=None, help="decoding temperature (default 0.05)"
     )
-    parser.add_argument("--seed", type=int, default=None, help="random seed for every frame")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="first of the random seeds tried for the morph's noise; every frame is drawn "
+        "with the one whose ends look most like the two drawings",
+    )
     parser.add_argument("--bounce", action="store_true", help="GIF plays A to B and back")
     parser.set_defaults(handler=run)
 

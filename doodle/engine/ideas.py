@@ -5,7 +5,9 @@ Every function works on drawings in canvas px (lists of ``[N, >=2]`` strokes) an
 so the same drawing always gives the same ideas), and new drawings are decoded from latent
 vectors. Results come back as float32 ``[N, 2]`` strokes centred on the source drawing's
 centre at the source drawing's scale (reimagine, mix), or centred on (0, 0) in Quick, Draw!
-box px (morph frames, so all frames share one scale).
+box px (morph frames, so all frames share one scale). A morph decodes all its frames with one
+stream of random numbers, chosen among ``MORPH_STREAMS`` for how much its first and last
+frames look like the two drawings (``morph_seed``).
 
 ``morph_between`` morphs two drawings of different objects, each encoded by its own object's
 VAE: when both VAEs are classes of one class-conditional model (``doodle.engine.class_blend``),
@@ -32,6 +34,7 @@ from doodle.engine.recognize_likelihood import log_likelihoods
 __all__ = [
     "DEFAULT_MORPH_FRAMES",
     "MORPH_SEED",
+    "MORPH_STREAMS",
     "MORPH_TEMPERATURE",
     "MorphPlan",
     "centre_of",
@@ -40,6 +43,8 @@ __all__ = [
     "morph",
     "morph_between",
     "morph_plan",
+    "morph_seed",
+    "outline_distance",
     "reconstruction_nll",
     "reimagine",
 ]
@@ -50,6 +55,11 @@ MORPH_TEMPERATURE = 0.05
 """Low: each frame is (almost) the decoder's most likely drawing, so neighbours look alike."""
 MORPH_SEED = 7
 """Every frame is decoded with the same noise, so frames change only as much as z does."""
+MORPH_STREAMS = 16
+"""Noise streams (seeds ``MORPH_SEED``, ``MORPH_SEED + 1``, ...) a morph tries for its first
+and last frames before it decodes the rest with the one that fits the two drawings best: the
+decoders use the latent vector little, so with one stream the ends of a morph often look no
+more like their own drawing than like the other one."""
 
 Drawing = list[np.ndarray]
 
@@ -166,6 +176,85 @@ def mix(
     return _decode_in_place(z, base, model, n, temperature, seed, 0.0, cancel)
 
 
+def outline_distance(first: Sequence[np.ndarray], second: Sequence[np.ndarray]) -> float:
+    """How unlike two drawings look, whatever their size and place: the mean distance from
+    each point to the other drawing's nearest point, both ways, with each drawing scaled to
+    a unit box. 0 for the same points; inf when either drawing is empty."""
+
+    def unit(drawing: Sequence[np.ndarray]) -> np.ndarray | None:
+        lines = _polylines(drawing)
+        if not lines:
+            return None
+        points = np.concatenate(lines).astype(np.float64)
+        points -= (points.min(axis=0) + points.max(axis=0)) / 2
+        return points / max(float(np.ptp(points, axis=0).max()), 1e-6)
+
+    a, b = unit(first), unit(second)
+    if a is None or b is None:
+        return float("inf")
+    distances = np.linalg.norm(a[:, None] - b[None], axis=2)
+    return float(distances.min(axis=1).mean() + distances.min(axis=0).mean()) / 2
+
+
+def _morph_ends(
+    start: Sequence[np.ndarray],
+    end: Sequence[np.ndarray],
+    start_model: LoadedModel,
+    end_model: LoadedModel,
+    temperature: float,
+    seed: int,
+    streams: int,
+    cancel: CancelCheck,
+) -> tuple[np.ndarray, np.ndarray, int, Drawing | None, Drawing | None]:
+    """Both drawings' latent means, the morph's seed and, when it was chosen among several
+    streams, its first and last frames (already decoded while choosing; None when one
+    stream only was asked for, or none drew both ends).
+
+    The seed is the one among ``seed .. seed + streams - 1`` whose first frame looks most
+    like ``start`` rather than ``end`` and whose last frame most like ``end`` rather than
+    ``start``.
+    """
+    if streams < 1:
+        raise ValueError(f"streams must be at least 1, got {streams}")
+    start_lines, end_lines = _polylines(start), _polylines(end)
+    z0 = vae.encode(start_lines, start_model)
+    z1 = vae.encode(end_lines, end_model)
+    if streams == 1:
+        return z0, z1, seed, None, None
+    best: tuple[float, int, Drawing | None, Drawing | None] = (float("inf"), seed, None, None)
+    for candidate in range(seed, seed + streams):
+        _check_cancel(cancel)
+        first = vae.decode(z0, start_model, 1, temperature, candidate, cancel=cancel)[0]
+        last = vae.decode(z1, end_model, 1, temperature, candidate, cancel=cancel)[0]
+        if not first or not last:
+            continue  # a morph that starts or ends with an empty frame never wins
+        # Relative, not absolute, likeness: the ends must tell the two drawings apart, or
+        # the animation seems to go nowhere.
+        cost = (outline_distance(first, start_lines) - outline_distance(first, end_lines)) + (
+            outline_distance(last, end_lines) - outline_distance(last, start_lines)
+        )
+        if cost < best[0]:
+            best = (cost, candidate, first, last)
+    return z0, z1, best[1], best[2], best[3]
+
+
+def morph_seed(
+    start: Sequence[np.ndarray],
+    end: Sequence[np.ndarray],
+    model: LoadedModel,
+    end_model: LoadedModel | None = None,
+    temperature: float = MORPH_TEMPERATURE,
+    seed: int = MORPH_SEED,
+    streams: int = MORPH_STREAMS,
+    cancel: CancelCheck = None,
+) -> int:
+    """The seed ``morph`` (``end_model`` given: ``morph_between``) decodes every frame with:
+    of ``streams`` seeds from ``seed`` on, the one whose first frame looks most like ``start``
+    rather than ``end`` and whose last frame most like ``end`` rather than ``start``."""
+    last_model = model if end_model is None else end_model
+    return _morph_ends(start, end, model, last_model, temperature, seed, streams, cancel)[2]
+
+
 def morph(
     start: Sequence[np.ndarray],
     end: Sequence[np.ndarray],
@@ -174,22 +263,55 @@ def morph(
     temperature: float = MORPH_TEMPERATURE,
     seed: int = MORPH_SEED,
     cancel: CancelCheck = None,
+    streams: int = MORPH_STREAMS,
 ) -> list[Drawing]:
     """``frames`` drawings on the spherical path from ``start``'s latent mean to ``end``'s.
 
-    Every frame is decoded on its own with the same ``seed`` (the same random numbers), so a
-    frame differs from its neighbour only because its latent vector does. Frame 0 is exactly
-    ``vae.decode(z_start, model, 1, temperature, seed)``. Frames are in box px, each centred
-    on (0, 0).
+    Every frame is decoded on its own with the same seed (the same random numbers), so a
+    frame differs from its neighbour only because its latent vector does. The seed is
+    ``morph_seed(start, end, model, temperature=temperature, seed=seed, streams=streams)``
+    (``streams=1``: ``seed`` itself), and frame 0 is exactly
+    ``vae.decode(z_start, model, 1, temperature, that_seed)``. Frames are in box px, each
+    centred on (0, 0).
     """
+    return _morph_frames(start, end, model, model, None, frames, temperature, seed, cancel, streams)
+
+
+def _morph_frames(
+    start: Sequence[np.ndarray],
+    end: Sequence[np.ndarray],
+    start_model: LoadedModel,
+    end_model: LoadedModel,
+    blend: class_blend.ClassBlend | None,
+    frames: int,
+    temperature: float,
+    seed: int,
+    cancel: CancelCheck,
+    streams: int,
+) -> list[Drawing]:
+    """The frames of ``morph`` (``blend`` None, one model) or of a blended ``morph_between``:
+    the first frame drawn by ``start_model``, the last by ``end_model``, the others by the
+    blend between them."""
     if not 2 <= frames <= MAX_MORPH_FRAMES:
         raise ValueError(f"frames must be between 2 and {MAX_MORPH_FRAMES}, got {frames}")
-    z0 = vae.encode(_polylines(start), model)
-    z1 = vae.encode(_polylines(end), model)
+    z0, z1, chosen, first, last = _morph_ends(
+        start, end, start_model, end_model, temperature, seed, streams, cancel
+    )
     result = []
-    for z in vae.interpolate(z0, z1, frames):
+    for index, z in enumerate(vae.interpolate(z0, z1, frames)):
         _check_cancel(cancel)
-        drawing = vae.decode(z, model, 1, temperature, seed, cancel=cancel)[0]
+        if index == 0 and first is not None:
+            drawing = first
+        elif index == frames - 1 and last is not None:
+            drawing = last
+        else:
+            if index == 0 or blend is None:
+                model = start_model
+            elif index == frames - 1:
+                model = end_model
+            else:
+                model = blend.model_at(index / (frames - 1))
+            drawing = vae.decode(z, model, 1, temperature, chosen, cancel=cancel)[0]
         result.append(_moved(drawing, np.zeros(2)))
     return result
 
@@ -223,34 +345,22 @@ def morph_between(
     temperature: float = MORPH_TEMPERATURE,
     seed: int = MORPH_SEED,
     cancel: CancelCheck = None,
+    streams: int = MORPH_STREAMS,
 ) -> list[Drawing]:
     """``morph`` from a drawing of ``start_model``'s object to one of ``end_model``'s.
 
     With ``MorphPlan.BLEND`` each drawing is encoded by its own model (the encoder is shared)
-    and frame ``i`` is decoded by the class ``t = i / (frames - 1)`` with the same ``seed``:
-    the first frame exactly as ``start_model`` decodes it, the last as ``end_model`` does.
-    Otherwise this is ``morph(start, end, start_model)``.
+    and frame ``i`` is decoded by the class ``t = i / (frames - 1)`` with the same seed
+    (``morph_seed(start, end, start_model, end_model, ...)``): the first frame exactly as
+    ``start_model`` decodes it, the last as ``end_model`` does. Otherwise this is
+    ``morph(start, end, start_model)``.
     """
     blend = class_blend.class_blend(start_model.info, end_model.info)
     if blend is None:
-        return morph(start, end, start_model, frames, temperature, seed, cancel)
-    if not 2 <= frames <= MAX_MORPH_FRAMES:
-        raise ValueError(f"frames must be between 2 and {MAX_MORPH_FRAMES}, got {frames}")
-    z0 = vae.encode(_polylines(start), start_model)
-    z1 = vae.encode(_polylines(end), end_model)
-    result = []
-    for index, z in enumerate(vae.interpolate(z0, z1, frames)):
-        _check_cancel(cancel)
-        t = index / (frames - 1)
-        if index == 0:
-            model: LoadedModel = start_model
-        elif index == frames - 1:
-            model = end_model
-        else:
-            model = blend.model_at(t)
-        drawing = vae.decode(z, model, 1, temperature, seed, cancel=cancel)[0]
-        result.append(_moved(drawing, np.zeros(2)))
-    return result
+        return morph(start, end, start_model, frames, temperature, seed, cancel, streams)
+    return _morph_frames(
+        start, end, start_model, end_model, blend, frames, temperature, seed, cancel, streams
+    )
 
 
 def _targets(strokes_px: Sequence[np.ndarray], model: LoadedModel) -> np.ndarray:

@@ -83,11 +83,56 @@ def test_morph_has_the_frames_and_exact_endpoints(shapes_vae, circle, zigzag) ->
     z0, z1 = vae.encode(circle, shapes_vae), vae.encode(zigzag, shapes_vae)
     path = vae.interpolate(z0, z1, 9)
     assert np.array_equal(path[0], z0) and np.array_equal(path[-1], z1)
+    seed = ideas.morph_seed(circle, zigzag, shapes_vae)
+    assert ideas.MORPH_SEED <= seed < ideas.MORPH_SEED + ideas.MORPH_STREAMS
     for frame, z in ((frames[0], z0), (frames[-1], z1)):
-        direct = vae.decode(z, shapes_vae, 1, ideas.MORPH_TEMPERATURE, ideas.MORPH_SEED)[0]
+        direct = vae.decode(z, shapes_vae, 1, ideas.MORPH_TEMPERATURE, seed)[0]
         assert np.allclose(_flat(frame), _flat(direct) - ideas.centre_of(direct), atol=1e-4)
         assert np.allclose(ideas.centre_of(frame), 0.0, atol=1e-3)
     assert not np.array_equal(_flat(frames[0]), _flat(frames[-1]))
+
+
+def _ends_contrast(frames, start, end) -> float:
+    """How much more the first frame looks like ``start`` than ``end``, and the last like
+    ``end`` than ``start`` (lower: the ends tell the drawings apart better)."""
+    first, last = frames[0], frames[-1]
+    return (
+        ideas.outline_distance(first, start)
+        - ideas.outline_distance(first, end)
+        + ideas.outline_distance(last, end)
+        - ideas.outline_distance(last, start)
+    )
+
+
+def test_morph_keeps_the_noise_stream_whose_ends_fit_the_drawings_best(
+    shapes_vae, circle, zigzag
+) -> None:
+    streams = 6
+    seed = ideas.morph_seed(circle, zigzag, shapes_vae, seed=20, streams=streams)
+    assert 20 <= seed < 20 + streams
+    chosen = ideas.morph(circle, zigzag, shapes_vae, frames=4, seed=20, streams=streams)
+    each = [
+        ideas.morph(circle, zigzag, shapes_vae, frames=4, seed=s, streams=1)
+        for s in range(20, 20 + streams)
+    ]
+    # The chosen morph is the one-stream morph of that seed, frame for frame...
+    assert all(
+        np.array_equal(_flat(a), _flat(b)) for a, b in zip(chosen, each[seed - 20], strict=True)
+    )
+    # ...and no stream tried has ends that tell the two drawings apart better.
+    costs = [_ends_contrast(frames, circle, zigzag) for frames in each]
+    assert _ends_contrast(chosen, circle, zigzag) == pytest.approx(min(costs))
+    # One stream: the given seed itself.
+    assert ideas.morph_seed(circle, zigzag, shapes_vae, seed=20, streams=1) == 20
+    with pytest.raises(ValueError, match="streams"):
+        ideas.morph(circle, zigzag, shapes_vae, streams=0)
+
+
+def test_outline_distance_ignores_size_and_place(circle, zigzag) -> None:
+    moved = [line * 3.0 + 40.0 for line in circle]
+    assert ideas.outline_distance(circle, moved) == pytest.approx(0.0, abs=1e-6)
+    assert ideas.outline_distance(circle, zigzag) > 0.05
+    assert ideas.outline_distance(circle, []) == float("inf")
 
 
 def test_low_temperature_decoding_of_an_endpoint_is_the_direct_decoding(shapes_vae, circle):

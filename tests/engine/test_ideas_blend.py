@@ -181,8 +181,10 @@ def test_morph_across_objects_starts_with_one_decoder_and_ends_with_the_other(pa
     z_start, z_end = vae.encode(start, start_model), vae.encode(end, end_model)
     path = vae.interpolate(z_start, z_end, 8)
 
+    seed = ideas.morph_seed(start, end, start_model, end_model)
+
     def decoded(z: np.ndarray, model: LoadedModel) -> list[np.ndarray]:
-        drawing = vae.decode(z, model, 1, ideas.MORPH_TEMPERATURE, ideas.MORPH_SEED)[0]
+        drawing = vae.decode(z, model, 1, ideas.MORPH_TEMPERATURE, seed)[0]
         return _centred(drawing)
 
     assert _same(frames[0], decoded(z_start, start_model))
@@ -192,8 +194,8 @@ def test_morph_across_objects_starts_with_one_decoder_and_ends_with_the_other(pa
     assert not _same(middle, decoded(path[4], start_model))
     assert not _same(middle, decoded(path[4], end_model))
     # Each drawing goes through its own object's encoder; the one-model morph reads both
-    # with the first object's and so draws every frame as that object.
-    one_model = ideas.morph(start, end, start_model, frames=8)
+    # with the first object's and so draws every frame as that object (same noise here).
+    one_model = ideas.morph(start, end, start_model, frames=8, seed=seed, streams=1)
     assert _same(one_model[0], frames[0]) and not _same(one_model[-1], frames[-1])
 
 
