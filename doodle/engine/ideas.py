@@ -210,9 +210,10 @@ def _morph_ends(
     streams, its first and last frames (already decoded while choosing; None when one
     stream only was asked for, or none drew both ends).
 
-    The seed is the one among ``seed .. seed + streams - 1`` whose first frame looks most
-    like ``start`` rather than ``end`` and whose last frame most like ``end`` rather than
-    ``start``.
+    The seed is the one among ``seed .. seed + streams - 1`` whose worse end looks most like
+    its own drawing rather than the other one: how much nearer the first frame is to
+    ``start`` than to ``end``, and the last frame to ``end`` than to ``start``, whichever of
+    the two is less.
     """
     if streams < 1:
         raise ValueError(f"streams must be at least 1, got {streams}")
@@ -229,9 +230,11 @@ def _morph_ends(
         if not first or not last:
             continue  # a morph that starts or ends with an empty frame never wins
         # Relative, not absolute, likeness: the ends must tell the two drawings apart, or
-        # the animation seems to go nowhere.
-        cost = (outline_distance(first, start_lines) - outline_distance(first, end_lines)) + (
-            outline_distance(last, end_lines) - outline_distance(last, start_lines)
+        # the animation seems to go nowhere. The worse end decides, not the sum of both: a
+        # morph whose one end looks like the wrong drawing fails however good the other is.
+        cost = max(
+            outline_distance(first, start_lines) - outline_distance(first, end_lines),
+            outline_distance(last, end_lines) - outline_distance(last, start_lines),
         )
         if cost < best[0]:
             best = (cost, candidate, first, last)
@@ -249,8 +252,9 @@ def morph_seed(
     cancel: CancelCheck = None,
 ) -> int:
     """The seed ``morph`` (``end_model`` given: ``morph_between``) decodes every frame with:
-    of ``streams`` seeds from ``seed`` on, the one whose first frame looks most like ``start``
-    rather than ``end`` and whose last frame most like ``end`` rather than ``start``."""
+    of ``streams`` seeds from ``seed`` on, the one whose first frame looks like ``start``
+    rather than ``end`` and whose last frame like ``end`` rather than ``start`` by the widest
+    margin at the worse of the two ends."""
     last_model = model if end_model is None else end_model
     return _morph_ends(start, end, model, last_model, temperature, seed, streams, cancel)[2]
 

@@ -93,14 +93,13 @@ def test_morph_has_the_frames_and_exact_endpoints(shapes_vae, circle, zigzag) ->
 
 
 def _ends_contrast(frames, start, end) -> float:
-    """How much more the first frame looks like ``start`` than ``end``, and the last like
-    ``end`` than ``start`` (lower: the ends tell the drawings apart better)."""
+    """How much less the worse end of a morph looks like its own drawing than like the other
+    (first frame: ``start`` against ``end``; last frame: ``end`` against ``start``; lower:
+    both ends tell the drawings apart better)."""
     first, last = frames[0], frames[-1]
-    return (
-        ideas.outline_distance(first, start)
-        - ideas.outline_distance(first, end)
-        + ideas.outline_distance(last, end)
-        - ideas.outline_distance(last, start)
+    return max(
+        ideas.outline_distance(first, start) - ideas.outline_distance(first, end),
+        ideas.outline_distance(last, end) - ideas.outline_distance(last, start),
     )
 
 
