@@ -5,11 +5,19 @@ drawing is converted to the model's units (the same way as for autocompletion), 
 the decoder (in one call where ``recognize_sequence`` can build its graph, else step by
 step), and the density of each actual pen move under the predicted
 mixture (plus the pen state's probability) is accumulated. Lower means a better fit.
+
+Densities are reported per unit area of the 256-px box the drawing is scaled into, not of
+the model's own units: a model's offsets are box offsets times ``pixel_factor /
+scale_factor``, so its density in its own units is higher by ``(scale_factor /
+pixel_factor)**2`` for every offset. Without this the recogniser would favour the models
+with the largest scale factor whatever the drawing shows (on 27 Magenta models and 10 real
+drawings each: 7 % right in model units, 35 % in box units).
 Imports no Qt.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -66,7 +74,8 @@ def mean_negative_log_likelihood(
     model: LoadedModel,
     cancel: Callable[[], bool] | None = None,
 ) -> float:
-    """Mean NLL per point of a drawing (canvas pixels) under a decoder-only or VAE model.
+    """Mean NLL per point of a drawing (canvas pixels) under a decoder-only or VAE model,
+    with offset densities in the 256-px box's units so that models compare fairly.
 
     A VAE is scored with z = 0 (the prior's mean); the drawing end token is not scored,
     so a partial drawing is not punished for being unfinished.
@@ -79,6 +88,9 @@ def mean_negative_log_likelihood(
     targets = stroke3_to_stroke5(stroke3)[1:]
     if len(targets) == 0:
         return float("inf")
+    # Every scored row has an offset (the end token is not scored): each gains the log of
+    # the Jacobian from model units to box units.
+    box_units = 2.0 * math.log(info.pixel_factor / info.scale_factor)
     z = np.zeros((1, info.z_size), np.float32) if info.kind == "vae" else None
     h, c = model.initial_state(1, z)
     x = np.asarray(START_TOKEN, np.float32)[None, :]
@@ -88,7 +100,7 @@ def mean_negative_log_likelihood(
     if session is not None:
         inputs = np.concatenate([x, targets[:-1]], axis=0)
         params = sequence_params(session, inputs, h, c)
-        return -float(log_likelihoods(params, targets).mean())
+        return -float(log_likelihoods(params, targets).mean()) - box_units
     steps = []
     for target in targets:
         if cancel is not None and cancel():
@@ -96,4 +108,4 @@ def mean_negative_log_likelihood(
         params, h, c = model.step(x, h, c, z)
         steps.append(params[0])
         x = target[None, :].astype(np.float32)
-    return -float(log_likelihoods(np.stack(steps), targets).mean())
+    return -float(log_likelihoods(np.stack(steps), targets).mean()) - box_units
