@@ -20,7 +20,12 @@ from doodle.engine.contract import ModelInfo
 @contextmanager
 def private_user_folders(models: Sequence[ModelInfo]) -> Iterator[dict[str, str]]:
     """Environment variables that point Doodle at a temporary data and config folder."""
-    with tempfile.TemporaryDirectory(prefix="doodle-bench-user-") as folder:
+    # On a busy machine a background job of the closed window (a picker picture being cached)
+    # can still write into the folder while it is removed; a leftover temporary folder is
+    # harmless, a benchmark failing on it is not.
+    with tempfile.TemporaryDirectory(
+        prefix="doodle-bench-user-", ignore_cleanup_errors=True
+    ) as folder:
         root = Path(folder)
         models_dir = root / "data" / "models"
         models_dir.mkdir(parents=True)
