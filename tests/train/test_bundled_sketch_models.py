@@ -93,3 +93,19 @@ def test_bundled_vae_encodes_and_decodes(info):
     h, c = model.initial_state(1, mu)
     params, h, c = model.step(strokes[:, 0], h, c, mu)
     assert params.shape == (1, info.params_size) and np.all(np.isfinite(params))
+
+
+@pytest.mark.parametrize("info", DRAWING, ids=[info.name for info in DRAWING])
+def test_bundled_drawing_model_lifts_the_pen_as_often_as_its_teacher(info):
+    """Each drawing model is pen-calibrated (models_onnx/README.md): at the grid's temperature
+    its sketches have about its teacher's strokes, as measured when it was calibrated."""
+    calibration = info.provenance["pen_calibration"]
+    assert calibration["temperature"] == 0.3
+    assert calibration["teacher"] == info.provenance["class_name"]
+    teacher = calibration["teacher_strokes"]
+    assert abs(calibration["strokes_after"] - teacher) <= 0.1 * teacher, calibration
+    # The graph itself, not only its description: draw the calibration's sketches again.
+    from doodle.train.pen_calibration import strokes_per_sketch
+
+    drawn = strokes_per_sketch(LoadedModel(info), 0.3, calibration["sketches"], calibration["seed"])
+    assert abs(drawn - teacher) <= 0.15 * teacher, (drawn, calibration)
