@@ -113,7 +113,8 @@ def calibrate_pen(
     into the student's graph and record it in its ``model.json``.
 
     Every count uses the same seed, so the bisection compares like with like. The bias is
-    searched within +-BIAS_LIMIT; a student that already matches gets a bias near zero.
+    searched within +-BIAS_LIMIT; a student that already matches gets a bias near zero, and
+    one that no bias in that range can match raises ``ModelError`` with its folder unchanged.
     """
     info = contract.check_model_folder(student)
     target = strokes_per_sketch(teacher, temperature, sketches, seed)
@@ -132,6 +133,21 @@ def calibrate_pen(
             else:
                 high = middle
         bias = round((low + high) / 2, 4)
+        # The search never turned back from one edge: check that edge itself. If even the
+        # largest bias misses the teacher, write nothing rather than a clipped bias.
+        if high == BIAS_LIMIT or low == -BIAS_LIMIT:
+            edge = BIAS_LIMIT if high == BIAS_LIMIT else -BIAS_LIMIT
+            model = _with_bias(student, edge, Path(scratch))
+            at_edge = strokes_per_sketch(model, temperature, sketches, seed)
+            out_of_reach = at_edge < target if edge > 0 else at_edge >= target
+        else:
+            out_of_reach = False
+        if out_of_reach:
+            raise ModelError(
+                f"{student}: no pen-up bias within +-{BIAS_LIMIT:g} gives the teacher's "
+                f"{target:.2f} strokes per sketch (the student draws {before:.2f}); the two "
+                "models draw too differently to calibrate, so nothing was changed"
+            )
         after = strokes_per_sketch(
             _with_bias(student, bias, Path(scratch)), temperature, sketches, seed
         )

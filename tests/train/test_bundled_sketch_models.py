@@ -14,6 +14,7 @@ import numpy as np  # noqa: E402
 from doodle import paths  # noqa: E402
 from doodle.engine import contract  # noqa: E402
 from doodle.engine.model import LoadedModel  # noqa: E402
+from doodle.train.pen_calibration import strokes_per_sketch  # noqa: E402
 
 BUDGET_BYTES = 40 * 1024 * 1024
 
@@ -105,7 +106,5 @@ def test_bundled_drawing_model_lifts_the_pen_as_often_as_its_teacher(info):
     teacher = calibration["teacher_strokes"]
     assert abs(calibration["strokes_after"] - teacher) <= 0.1 * teacher, calibration
     # The graph itself, not only its description: draw the calibration's sketches again.
-    from doodle.train.pen_calibration import strokes_per_sketch
-
     drawn = strokes_per_sketch(LoadedModel(info), 0.3, calibration["sketches"], calibration["seed"])
     assert abs(drawn - teacher) <= 0.15 * teacher, (drawn, calibration)

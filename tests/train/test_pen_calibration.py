@@ -87,6 +87,17 @@ def test_calibration_recovers_a_known_bias(tmp_path):
     assert entry["total_bias"] == pytest.approx(earlier + result.bias + again.bias, abs=1e-4)
 
 
+def test_a_teacher_out_of_reach_leaves_the_student_unchanged(tmp_path):
+    student = _copy_of_bundled("bear", tmp_path / "student")
+    teacher_folder = _copy_of_bundled("bear", tmp_path / "teacher")
+    add_pen_up_bias(teacher_folder, 6.0)  # twice the search range
+    teacher = LoadedModel(contract.check_model_folder(teacher_folder))
+    before = {p.name: p.read_bytes() for p in student.iterdir()}
+    with pytest.raises(ModelError, match="too differently to calibrate"):
+        calibrate_pen(student, teacher, sketches=40, seed=3, iterations=6)
+    assert {p.name: p.read_bytes() for p in student.iterdir()} == before
+
+
 def test_a_graph_without_the_output_bias_is_refused_clearly(tmp_path):
     folder = _copy_of_bundled("bear", tmp_path)
     path = folder / contract.DECODER_STEP
