@@ -125,6 +125,11 @@ class MelodyGenerator:
     def running(self) -> bool:
         return self._thread.is_alive()
 
+    @property
+    def notes_ready(self) -> int:
+        """How many sampled notes wait in the queue (approximate while the thread runs)."""
+        return self._notes.qsize()
+
     def close(self) -> None:
         self._stop.set()
         self._thread.join(timeout=2.0)

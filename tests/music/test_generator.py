@@ -59,14 +59,27 @@ def test_minor_tunes_use_the_minor_third_and_major_tunes_the_major_third(model):
     assert major_third > minor_third
 
 
-def test_the_generator_thread_keeps_notes_ready_and_restarts_on_request(model):
+def _wait_for_notes(generator: MelodyGenerator, count: int) -> None:
+    deadline = time.monotonic() + 20.0  # generous: the machine may be busy
+    while generator.notes_ready < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert generator.notes_ready >= count
+
+
+def test_the_generator_thread_keeps_notes_ready(model):
+    generator = MelodyGenerator(model, seed=3, ahead=8)
+    _wait_for_notes(generator, 8)
+    generator.close()  # nothing more is sampled: every note below must come from the queue
+    assert generator.notes_ready == 8
+    notes = [generator.next_note(timeout=0) for _ in range(8)]
+    assert generator.notes_ready == 0
+    assert any(n.relative_pitch is not None for n in notes)
+
+
+def test_a_restarted_generator_throws_its_notes_away_and_plays_on(model):
     generator = MelodyGenerator(model, seed=3, ahead=8)
     try:
-        time.sleep(0.3)
-        started = time.perf_counter()
-        notes = [generator.next_note() for _ in range(8)]
-        assert time.perf_counter() - started < 0.05  # already sampled, no waiting
-        assert any(n.relative_pitch is not None for n in notes)
+        _wait_for_notes(generator, 8)
         generator.restart(minor=True)
         after = [generator.next_note(timeout=1.0) for _ in range(20)]
         assert any(n.relative_pitch is not None for n in after)
