@@ -68,6 +68,12 @@ def _recognition_group(context: BenchContext) -> list[Figure]:
     return recognition_figures(context.models, context.repeats)
 
 
+def _ideas_group(context: BenchContext) -> list[Figure]:
+    from doodle.bench.ideas_figures import ideas_figures
+
+    return ideas_figures(context.models, context.repeats)
+
+
 def _ui_group(context: BenchContext) -> list[Figure]:
     from doodle.bench.ui_figures import ui_figures
 
@@ -98,6 +104,7 @@ GROUPS: tuple[Group, ...] = (
     Group(("decoder_step",), _decoder_group),
     Group(("completion_250", "variations_9", "completion", "hint"), _sampling_group),
     Group(("recognition",), _recognition_group),
+    Group(("reimagine_4", "morph_10"), _ideas_group),
     Group(("ui_stall", "input_to_ink"), _ui_group),
     Group(("cold_start",), _cold_start_group),
     Group(("music_jitter", "melody_note", "synth_render"), _music_group),

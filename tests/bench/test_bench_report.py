@@ -237,3 +237,23 @@ def test_the_heartbeat_sees_a_blocked_ui_thread_and_not_an_idle_one(qapp):
     assert heartbeat.stop() >= 25.0 > idle_stall
     assert not heartbeat.run_until(lambda: False, timeout_s=0.05)
     heartbeat.stop()
+
+
+def test_idea_figures_morph_two_bundled_objects_through_blended_decoders():
+    from tests.ideas_models import bundled_vae_pair
+
+    start, end = bundled_vae_pair()
+    report = run_benchmarks([start, end], repeats=1, only=["morph_10"])
+    by_name = {f["name"]: f for f in report["figures"]}
+    assert by_name["reimagine_4"]["batch"] == 4 and by_name["reimagine_4"]["median_ms"] > 0
+    morph = by_name["morph_10"]
+    assert morph["model"] == f"{start.name} -> {end.name}"
+    assert morph["blended"] is True and morph["frames"] == 10
+    assert morph["median_ms"] > 0
+
+
+def test_idea_figures_say_why_without_a_vae(tiny_installed):
+    report = run_benchmarks([tiny_installed], repeats=1, only=["reimagine_4"])
+    by_name = {f["name"]: f for f in report["figures"]}
+    assert set(by_name) == {"reimagine_4", "morph_10"}
+    assert "no VAE model installed" in by_name["reimagine_4"]["note"]
