@@ -202,7 +202,9 @@ def build_model(args: argparse.Namespace, class_names: list[str]):
 
 
 def resumed_from(sources: Path | list[Path]) -> dict[str, Any]:
-    """Where a resumed run started, for its provenance: the folders' names and steps."""
+    """Where a resumed run started, for its provenance: the folders' names and steps, the
+    pen calibration their graphs carried, and where they had started themselves (so a chain
+    of continuations keeps its whole lineage)."""
     from doodle.train.export import is_cut_from_vae
 
     sources = [sources] if isinstance(sources, Path) else list(sources)
@@ -217,6 +219,10 @@ def resumed_from(sources: Path | list[Path]) -> dict[str, Any]:
     }
     if first.get("averaged_with_steps"):
         record["averaged_with_steps"] = first["averaged_with_steps"]
+    if first.get("pen_calibration"):
+        record["pen_calibration"] = first["pen_calibration"]
+    if first.get("resumed_from"):
+        record["resumed_from"] = first["resumed_from"]
     if is_cut_from_vae(metas[0]):
         record["encoder"] = "started afresh (the folders are decoders cut from a VAE at z = 0)"
     return record

@@ -163,6 +163,9 @@ def test_distill_trains_exports_and_resumes(tmp_path, capsys):
     info = contract.check_model_folder(tmp_path / "from-bundle" / "export" / "dog")
     assert info.kind == "vae" and info.provenance["class_index"] == 1
     assert "afresh" in info.provenance["resumed_from"]["encoder"]
+    # Two continuations deep, the record still reaches the first run.
+    assert info.provenance["resumed_from"]["steps"] == 2
+    assert info.provenance["resumed_from"]["resumed_from"]["steps"] == 6
 
     # The resumed drawing models draw too, and the teachers mark their sketches.
     common[common.index(str(tmp_path / "from-bundle"))] = str(tmp_path / "on-policy")
