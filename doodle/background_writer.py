@@ -115,9 +115,12 @@ class BackgroundWriter(Generic[Job]):
         try:
             while True:
                 with self._condition:
-                    if not self._condition.wait_for(
-                        lambda: self._pending or self._closing, self._idle_seconds
-                    ) or not self._pending:
+                    if (
+                        not self._condition.wait_for(
+                            lambda: self._pending or self._closing, self._idle_seconds
+                        )
+                        or not self._pending
+                    ):
                         # Decided under the lock, so a job submitted from now on starts a
                         # new thread instead of waiting for this one.
                         self._thread = None
@@ -147,4 +150,3 @@ def close_all_writers() -> None:
     """Finish every writer's pending jobs and end its thread (at exit, and between tests)."""
     for writer in list(_live_writers):
         writer.close(_EXIT_WAIT_SECONDS)
-

@@ -47,9 +47,7 @@ class MagentaFileHandler(http.server.BaseHTTPRequestHandler):
         self.wfile.flush()
         if mode == "drop":
             # An abortive close (RST), as when a network link goes down.
-            self.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.close_connection = True
 
 

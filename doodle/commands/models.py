@@ -135,8 +135,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--list", action="store_true", help="list the names Magenta publishes"
     )
     download_parser.add_argument(
-        "--base-url", help="where the *.gen.json files are (default: $DOODLE_MODELS_URL, the "
-        "models_url setting, or Magenta's storage)"
+        "--base-url",
+        help="where the *.gen.json files are (default: $DOODLE_MODELS_URL, the "
+        "models_url setting, or Magenta's storage)",
     )
     download_parser.add_argument(
         "--replace", action="store_true", help="overwrite a user model of the same name"

@@ -37,14 +37,16 @@ def _render(args: argparse.Namespace) -> int:
     if args.seconds <= 0 or args.seconds > 3600:
         raise DoodleError("--seconds must be between 0 and 3600")
     if args.instrument is not None and args.instrument not in INSTRUMENTS:
-        raise DoodleError(f"unknown instrument {args.instrument!r}; "
-                          f"choose from {', '.join(INSTRUMENTS)}")
+        raise DoodleError(
+            f"unknown instrument {args.instrument!r}; choose from {', '.join(INSTRUMENTS)}"
+        )
     suffix = args.out.suffix.lower()
     if suffix not in (".mid", ".midi", ".wav"):
         raise DoodleError(f"{args.out}: the file name must end in .mid or .wav")
     write = render.write_audio if suffix == ".wav" else render.write_midi
-    count = write(args.out, args.seconds, args.seed, args.object, style=args.style,
-                  instrument=args.instrument)
+    count = write(
+        args.out, args.seconds, args.seed, args.object, style=args.style, instrument=args.instrument
+    )
     print(f"wrote {args.out} ({count} notes, {args.seconds:g} s)")
     return 0
 

@@ -27,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--top", type=int, default=3, help="how many guesses (default 3)")
     parser.add_argument("--json", action="store_true", help="print one JSON list")
     parser.add_argument(
-        "--evaluate", type=Path, metavar="DIR",
+        "--evaluate",
+        type=Path,
+        metavar="DIR",
         help="print top-1/top-3 accuracy on a folder of Quick, Draw! ndjson files as JSON",
     )
     parser.set_defaults(handler=run)

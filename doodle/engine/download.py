@@ -133,9 +133,7 @@ def _fetch(
                 if progress is not None:
                     progress(received, total)
     if total is not None and received != total:
-        raise DownloadError(
-            f"the download of {url} was cut short: got {received} of {total} bytes"
-        )
+        raise DownloadError(f"the download of {url} was cut short: got {received} of {total} bytes")
     if received == 0:
         raise DownloadError(f"{url} sent an empty file")
     return received

@@ -38,6 +38,7 @@ def _sequence_graph(step_graph: onnx.ModelProto) -> onnx.ModelProto | None:
     hidden = int(w_h.shape[0])
     if w_h.shape != (hidden, 4 * hidden) or w_x.shape[1] != 4 * hidden or w_x.shape[0] < 5:
         return None
+
     # Step graph columns are i, f, o, j; the LSTM op wants i, o, f, c(=j), rows per gate.
     def reorder(matrix: np.ndarray) -> np.ndarray:
         i, f, o, j = np.split(matrix, 4, axis=-1)
@@ -48,8 +49,7 @@ def _sequence_graph(step_graph: onnx.ModelProto) -> onnx.ModelProto | None:
     r = reorder(w_h).T[None].astype(np.float32)
     b = np.concatenate([reorder(bias), np.zeros(4 * hidden)])[None].astype(np.float32)
     nodes = [
-        helper.make_node("LSTM", ["x", "W", "R", "B", "", "h0", "c0"], ["y"],
-                         hidden_size=hidden),
+        helper.make_node("LSTM", ["x", "W", "R", "B", "", "h0", "c0"], ["y"], hidden_size=hidden),
         helper.make_node("Reshape", ["y", "flat"], ["h_seq"]),
         helper.make_node("Gemm", ["h_seq", "out_w", "out_b"], ["params"]),
     ]

@@ -94,9 +94,7 @@ def _write_cached(path: Path, strokes: list[np.ndarray]) -> None:
     os.replace(temporary, path)
 
 
-def model_drawing(
-    model: LoadedModel, cancel: Callable[[], bool] | None = None
-) -> list[np.ndarray]:
+def model_drawing(model: LoadedModel, cancel: Callable[[], bool] | None = None) -> list[np.ndarray]:
     """The model's picture of its object: polylines [N, 2] (y down), cached per fingerprint."""
     path = thumbnail_path(model.info.name, model.info.path)
     cached = _read_cached(path)

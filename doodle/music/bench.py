@@ -64,5 +64,9 @@ def measure_synth_render(seconds: float = 2.0, block: int = 1024, voices: int = 
         if synth.active_notes < voices:
             synth.note_on(60 + 3 * synth.active_notes, 100)
     elapsed = time.perf_counter() - started
-    return {"seconds_rendered": seconds, "block": block, "voices": voices,
-            "realtime_factor": round(seconds / elapsed, 1)}
+    return {
+        "seconds_rendered": seconds,
+        "block": block,
+        "voices": voices,
+        "realtime_factor": round(seconds / elapsed, 1),
+    }

@@ -130,14 +130,11 @@ class Conductor:
         """Slow drawing merges short notes into longer ones: fewer notes per minute."""
         note = self._source.next_note()
         merge_chance = 0.7 * (1.0 - energy) ** 2
-        while (
-            not note.bar_after
-            and note.beats < 1.0
-            and self._rng.random() < merge_chance
-        ):
+        while not note.bar_after and note.beats < 1.0 and self._rng.random() < merge_chance:
             following = self._source.next_note()
-            note = MelodyNote(note.relative_pitch, note.beats + following.beats,
-                              following.bar_after)
+            note = MelodyNote(
+                note.relative_pitch, note.beats + following.beats, following.bar_after
+            )
         return note
 
     def _timed(self, start: float, note: MelodyNote, energy: float, fade: float) -> TimedNote:

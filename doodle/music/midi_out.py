@@ -20,8 +20,18 @@ from doodle.music.outputs import OutputLost
 
 VIRTUAL_PORT_NAME = "Doodle"
 CLIENT_NAME = "Doodle"
-SYNTH_WORDS = ("fluid", "timidity", "synth", "wavetable", "gs wavetable", "qsynth", "zynaddsubfx",
-               "sfizz", "musescore", "yoshimi")
+SYNTH_WORDS = (
+    "fluid",
+    "timidity",
+    "synth",
+    "wavetable",
+    "gs wavetable",
+    "qsynth",
+    "zynaddsubfx",
+    "sfizz",
+    "musescore",
+    "yoshimi",
+)
 SKIPPED_WORDS = ("midi through", "rtmidi", CLIENT_NAME.lower())
 OUTPUT_MODES = ("auto", "synth", "port", "virtual")
 

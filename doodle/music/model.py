@@ -46,7 +46,7 @@ def read_model_info(folder: Path) -> MelodyModelInfo:
     except (OSError, ValueError, RecursionError) as error:
         raise ModelError(f"{meta_path}: cannot read model.json ({error})") from None
     if not isinstance(meta, dict) or meta.get("format") != 1 or meta.get("kind") != "melody":
-        raise ModelError(f"{meta_path}: not a melody model (needs format 1, kind \"melody\")")
+        raise ModelError(f'{meta_path}: not a melody model (needs format 1, kind "melody")')
     if tuple(meta.get("vocabulary", ())) != tuple(vocab.token_names()):
         raise ModelError(f"{meta_path}: its vocabulary does not match this version of Doodle")
     hidden = meta.get("hidden_size")

@@ -139,16 +139,19 @@ class MusicPlayer:
             music = music_for(self._object_name)
             self._generator = MelodyGenerator(model, self._seed)
             self._generator.restart(music.minor)
-            self._conductor = Conductor(self._generator, self.activity.snapshot, music,
-                                        self._style, self._seed)
+            self._conductor = Conductor(
+                self._generator, self.activity.snapshot, music, self._style, self._seed
+            )
             output = _PlayerOutput(self._open_output(midi_out.load_settings()), self)
-            self._scheduler = NoteScheduler(self._conductor.next_note, output,
-                                            self._on_output_lost, self._clock)
+            self._scheduler = NoteScheduler(
+                self._conductor.next_note, output, self._on_output_lost, self._clock
+            )
             self._configure(output)
             self._scheduler.start()
             self._watch_stop.clear()
-            self._watch_thread = threading.Thread(target=self._watch, name="midi-watch",
-                                                  daemon=True)
+            self._watch_thread = threading.Thread(
+                target=self._watch, name="midi-watch", daemon=True
+            )
             self._watch_thread.start()
             self._output_changed(output.name)
             return True

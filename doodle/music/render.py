@@ -94,8 +94,7 @@ def strokes_session(strokes: Sequence[np.ndarray]) -> list[PenEvent]:
         times = clock + gap + offsets
         for index, ((px, py), t) in enumerate(zip(stroke[:, :2], times, strict=True)):
             kind = "down" if index == 0 else "move"
-            events.append(PenEvent(kind, (px - low[0]) / extent, (py - low[1]) / extent,
-                                   float(t)))
+            events.append(PenEvent(kind, (px - low[0]) / extent, (py - low[1]) / extent, float(t)))
         clock = float(times[-1])
         events.append(PenEvent("up", events[-1].x, events[-1].y, clock))
     events.append(PenEvent("completed", events[-1].x, events[-1].y, clock))
@@ -152,8 +151,9 @@ def notes_to_messages(notes: list[TimedNote], seconds: float) -> list[RecordedMe
         if note.pitch is None or note.start >= seconds:
             continue
         messages.append(RecordedMessage(note.start, "note_on", note.pitch, note.velocity))
-        messages.append(RecordedMessage(min(seconds, note.start + note.sounding), "note_off",
-                                        note.pitch))
+        messages.append(
+            RecordedMessage(min(seconds, note.start + note.sounding), "note_off", note.pitch)
+        )
     # Offs before ons at the same instant, so a repeated pitch sounds again.
     return sorted(messages, key=lambda m: (m.time, m.kind != "note_off"))
 
@@ -187,22 +187,26 @@ def write_midi(
     """
     import mido
 
-    notes, length, chosen = _render_for_file(
-        seconds, seed, object_name, style, strokes, instrument
-    )
+    notes, length, chosen = _render_for_file(seconds, seed, object_name, style, strokes, instrument)
     messages = notes_to_messages(notes, length)
     ticks_per_second = TICKS_PER_BEAT * FILE_TEMPO_BPM / 60.0
     track = mido.MidiTrack()
     track.append(mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(FILE_TEMPO_BPM), time=0))
-    track.append(mido.MetaMessage("track_name", name=f"Doodle: {object_name or 'drawing'}",
-                                  time=0))
+    track.append(mido.MetaMessage("track_name", name=f"Doodle: {object_name or 'drawing'}", time=0))
     track.append(mido.Message("program_change", channel=0, program=chosen.gm_program, time=0))
     previous_tick = 0
     for message in messages:
         tick = int(round(message.time * ticks_per_second))
         velocity = message.value if message.kind == "note_on" else 0
-        track.append(mido.Message(message.kind, channel=0, note=message.pitch,
-                                  velocity=velocity, time=tick - previous_tick))
+        track.append(
+            mido.Message(
+                message.kind,
+                channel=0,
+                note=message.pitch,
+                velocity=velocity,
+                time=tick - previous_tick,
+            )
+        )
         previous_tick = tick
     end_tick = int(round(length * ticks_per_second))
     track.append(mido.MetaMessage("end_of_track", time=max(0, end_tick - previous_tick)))
@@ -222,9 +226,7 @@ def write_audio(
     instrument: str | None = None,
 ) -> int:
     """Write the melody as a 16-bit mono WAV played by the built-in synth; returns notes."""
-    notes, length, chosen = _render_for_file(
-        seconds, seed, object_name, style, strokes, instrument
-    )
+    notes, length, chosen = _render_for_file(seconds, seed, object_name, style, strokes, instrument)
     samples = render_messages(notes_to_messages(notes, length), length, chosen.voice)
     write_wav(Path(path), samples)
     return len(notes)

@@ -133,8 +133,9 @@ class NoteScheduler:
         first_start = self._clock() + START_DELAY_S
         # (deadline, kind, order, pitch, velocity, start of the note to fetch)
         events: list[tuple[float, int, int, int, int, float]] = []
-        heapq.heappush(events, (first_start - FETCH_AHEAD_S, _FETCH, next(order), 0, 0,
-                                first_start))
+        heapq.heappush(
+            events, (first_start - FETCH_AHEAD_S, _FETCH, next(order), 0, 0, first_start)
+        )
         while not self._stop.is_set():
             deadline, kind, _, pitch, velocity, start = events[0]
             if not self._sleep_until(deadline):
@@ -143,13 +144,17 @@ class NoteScheduler:
             if kind == _FETCH:
                 note = self._next_note(start)
                 if note.pitch is not None:
-                    heapq.heappush(events, (note.start, _NOTE_ON, next(order), note.pitch,
-                                            note.velocity, 0.0))
-                    heapq.heappush(events, (note.start + note.sounding, _NOTE_OFF, next(order),
-                                            note.pitch, 0, 0.0))
+                    heapq.heappush(
+                        events, (note.start, _NOTE_ON, next(order), note.pitch, note.velocity, 0.0)
+                    )
+                    heapq.heappush(
+                        events,
+                        (note.start + note.sounding, _NOTE_OFF, next(order), note.pitch, 0, 0.0),
+                    )
                 following = note.start + note.duration
-                heapq.heappush(events, (following - FETCH_AHEAD_S, _FETCH, next(order), 0, 0,
-                                        following))
+                heapq.heappush(
+                    events, (following - FETCH_AHEAD_S, _FETCH, next(order), 0, 0, following)
+                )
                 continue
             self._lateness.append(self._clock() - deadline)
             self._send(kind, pitch, velocity, deadline)

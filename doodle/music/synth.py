@@ -42,16 +42,19 @@ class Voice:
 
 
 VOICES: dict[str, Voice] = {
-    "music_box": Voice(((1, 1.0, 0.0), (2, 0.25, 2.0), (3, 0.12, 4.0), (5.04, 0.04, 8.0)),
-                       0.004, 0.5, 0.0, 0.12),
+    "music_box": Voice(
+        ((1, 1.0, 0.0), (2, 0.25, 2.0), (3, 0.12, 4.0), (5.04, 0.04, 8.0)), 0.004, 0.5, 0.0, 0.12
+    ),
     "marimba": Voice(((1, 1.0, 0.0), (4, 0.2, 8.0), (10, 0.05, 20.0)), 0.004, 0.35, 0.0, 0.08),
     "xylophone": Voice(((1, 1.0, 0.0), (3, 0.3, 6.0), (6.1, 0.08, 14.0)), 0.003, 0.22, 0.0, 0.06),
     "flute": Voice(((1, 1.0, 0.0), (2, 0.18, 0.0), (3, 0.06, 0.0)), 0.06, 0.3, 0.75, 0.12, 0.004),
     "ocarina": Voice(((1, 1.0, 0.0), (2, 0.05, 0.0)), 0.05, 0.4, 0.8, 0.15, 0.003),
-    "piano": Voice(((1, 1.0, 0.0), (2, 0.4, 1.5), (3, 0.15, 3.0), (4, 0.08, 5.0)),
-                   0.005, 0.9, 0.15, 0.18),
-    "reed": Voice(((1, 1.0, 0.0), (2, 0.45, 0.0), (3, 0.3, 0.0), (4, 0.12, 0.0)),
-                  0.04, 0.3, 0.7, 0.1, 0.002),
+    "piano": Voice(
+        ((1, 1.0, 0.0), (2, 0.4, 1.5), (3, 0.15, 3.0), (4, 0.08, 5.0)), 0.005, 0.9, 0.15, 0.18
+    ),
+    "reed": Voice(
+        ((1, 1.0, 0.0), (2, 0.45, 0.0), (3, 0.3, 0.0), (4, 0.12, 0.0)), 0.04, 0.3, 0.7, 0.1, 0.002
+    ),
     "harp": Voice(((1, 1.0, 0.0), (2, 0.3, 2.5), (3, 0.1, 5.0)), 0.003, 0.8, 0.0, 0.2),
 }
 
@@ -70,8 +73,11 @@ class _Note:
         self.age = 0  # samples since note on
         self.released_at: int | None = None  # age at note off
         norm = sum(a for _, a, _ in voice.partials)
-        self.partials = [(r, a / norm, d) for r, a, d in voice.partials
-                         if self.frequency * r < 0.45 * sample_rate]
+        self.partials = [
+            (r, a / norm, d)
+            for r, a, d in voice.partials
+            if self.frequency * r < 0.45 * sample_rate
+        ]
 
     def render(self, frames: int) -> np.ndarray:
         voice = self.voice
@@ -248,8 +254,11 @@ class Synth:
 
 
 def render_messages(
-    messages: list[RecordedMessage], seconds: float, voice: str = "music_box",
-    sample_rate: int = SAMPLE_RATE, volume: float = 0.8,
+    messages: list[RecordedMessage],
+    seconds: float,
+    voice: str = "music_box",
+    sample_rate: int = SAMPLE_RATE,
+    volume: float = 0.8,
 ) -> np.ndarray:
     """Offline: float32 mono PCM of timed messages (times in seconds from 0)."""
     synth = Synth(sample_rate, voice)

@@ -63,8 +63,10 @@ def _run(args: argparse.Namespace) -> int:
         if not melody_data.corpus_files(collection):
             raise DoodleError(f"music21's corpus has no collection named {collection!r}")
     tunes = melody_data.load_corpus(list(args.collections), cache)
-    splits = {name: [t for t in tunes if melody_data.split_of(t.identity) == name]
-              for name in ("train", "val", "test")}
+    splits = {
+        name: [t for t in tunes if melody_data.split_of(t.identity) == name]
+        for name in ("train", "val", "test")
+    }
     print({name: len(group) for name, group in splits.items()})
 
     counts = melody_data.bigram_counts(splits["train"])
@@ -72,9 +74,14 @@ def _run(args: argparse.Namespace) -> int:
     bigram_test = melody_data.bigram_nll(counts, splits["test"], k)
 
     result = train(
-        splits["train"], splits["val"], vocab.VOCAB_SIZE,
-        embedding_size=args.embedding, hidden_size=args.hidden,
-        minutes=args.minutes, max_steps=args.max_steps, seed=args.seed,
+        splits["train"],
+        splits["val"],
+        vocab.VOCAB_SIZE,
+        embedding_size=args.embedding,
+        hidden_size=args.hidden,
+        minutes=args.minutes,
+        max_steps=args.max_steps,
+        seed=args.seed,
     )
     model_test = sequence_nll(result.model, splits["test"])
     print(f"test NLL: model {model_test:.4f}, bigram (k={k}) {bigram_test:.4f}")
@@ -98,14 +105,21 @@ def _run(args: argparse.Namespace) -> int:
         "parameters": sum(p.numel() for p in result.model.parameters()),
         "provenance": {
             "source": "music21 corpus (ABC tune books)",
-            "collections": {c: melody_data.COLLECTIONS.get(c, "see music21 corpus")
-                            for c in args.collections},
+            "collections": {
+                c: melody_data.COLLECTIONS.get(c, "see music21 corpus") for c in args.collections
+            },
             "licence": LICENCE,
             "tunes": {name: len(group) for name, group in splits.items()},
             "split": "stable crc32 of the tune identity: 10% test, 5% validation",
             "trained": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%MZ"),
-            "training": {"steps": result.steps, "seconds": round(result.seconds),
-                         "threads": 1, "window": 192, "batch": 64, "seed": args.seed},
+            "training": {
+                "steps": result.steps,
+                "seconds": round(result.seconds),
+                "threads": 1,
+                "window": 192,
+                "batch": 64,
+                "seed": args.seed,
+            },
         },
         "metrics": {
             "test_nll_model": round(model_test, 4),
@@ -121,7 +135,9 @@ def _run(args: argparse.Namespace) -> int:
     ort_total = sum(onnx_model.sequence_nll(t.tokens)[0] for t in check)
     ort_count = sum(len(t.tokens) - 1 for t in check)
     torch_nll = sequence_nll(result.model, check)
-    print(f"ONNX check on 20 test tunes: onnxruntime {ort_total / ort_count:.5f}, "
-          f"torch {torch_nll:.5f}")
+    print(
+        f"ONNX check on 20 test tunes: onnxruntime {ort_total / ort_count:.5f}, "
+        f"torch {torch_nll:.5f}"
+    )
     print(f"wrote {out}")
     return 0

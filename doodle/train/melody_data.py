@@ -38,7 +38,7 @@ class Tune:
 
 
 def split_of(identity: str) -> str:
-    """"train", "val" or "test", from a stable hash of the tune's identity."""
+    """ "train", "val" or "test", from a stable hash of the tune's identity."""
     bucket = zlib.crc32(identity.encode("utf-8")) % 100
     if bucket < TEST_PERCENT:
         return "test"

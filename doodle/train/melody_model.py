@@ -108,6 +108,7 @@ def train(
     best_nll, best_state = float("inf"), None
     started = time.monotonic()
     step = 0
+
     def out_of_time() -> bool:
         return time.monotonic() - started >= minutes * 60.0
 
@@ -155,8 +156,14 @@ def export_step_onnx(model: MelodyLSTM, path: Path) -> None:
         str(path),
         input_names=["token", "h", "c"],
         output_names=["logits", "h_out", "c_out"],
-        dynamic_axes={"token": batch, "h": batch, "c": batch, "logits": batch,
-                      "h_out": batch, "c_out": batch},
+        dynamic_axes={
+            "token": batch,
+            "h": batch,
+            "c": batch,
+            "logits": batch,
+            "h_out": batch,
+            "c_out": batch,
+        },
         opset_version=17,
         dynamo=False,
     )

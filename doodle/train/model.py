@@ -158,4 +158,3 @@ def with_more_classes(model: SketchRNN, extra: int) -> SketchRNN:
             state[key] = torch.cat([columns, average.expand(-1, extra)], dim=1)
     grown.load_state_dict(state)
     return grown
-

@@ -87,8 +87,9 @@ class SynthAudioSink(QObject):
                     .replace("%2", str(self.synth.sample_rate))
                 )
         sink = QAudioSink(device, audio_format, self)
-        sink.setBufferSize(int(self.synth.sample_rate * BUFFER_SECONDS)
-                           * 2 * audio_format.channelCount())
+        sink.setBufferSize(
+            int(self.synth.sample_rate * BUFFER_SECONDS) * 2 * audio_format.channelCount()
+        )
         stream = _SynthStream(self.synth, audio_format.channelCount(), self)
         stream.open(QIODevice.OpenModeFlag.ReadOnly)
         sink.stateChanged.connect(self._on_sink_state_changed)
@@ -125,6 +126,4 @@ class SynthAudioSink(QObject):
             return
         if sink.error() not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
             self.stop()
-            self._fail(
-                self.tr("The sound stopped working (the speakers may have been unplugged).")
-            )
+            self._fail(self.tr("The sound stopped working (the speakers may have been unplugged)."))

@@ -1,4 +1,4 @@
-""""Is it a bear?": the recogniser's top guesses as picture buttons while the child draws.
+""" "Is it a bear?": the recogniser's top guesses as picture buttons while the child draws.
 
 After every change of the drawing (pen-up, undo, new page) ``RecognitionController`` sends
 the child's strokes to the worker on the ``recognize`` channel (a newer request cancels the
@@ -25,7 +25,7 @@ MIN_SCORE = 0.05
 
 
 class GuessBar(QWidget):
-    """"Is it …?" followed by up to three picture buttons; hidden when there is no guess."""
+    """ "Is it …?" followed by up to three picture buttons; hidden when there is no guess."""
 
     guess_chosen = Signal(str)
 

@@ -65,8 +65,9 @@ class MusicControls(QWidget):
         self.player.on_message = self._player_said.emit
         self._player_said.connect(self._on_player_said, Qt.ConnectionType.QueuedConnection)
         self.player.on_output_changed = self._player_output_changed.emit
-        self._player_output_changed.connect(self._on_player_output_changed,
-                                            Qt.ConnectionType.QueuedConnection)
+        self._player_output_changed.connect(
+            self._on_player_output_changed, Qt.ConnectionType.QueuedConnection
+        )
         # Made when first needed: QtMultimedia takes about 60 ms to import at start-up.
         self._sink: SynthAudioSink | None = None
         self._canvas = None
@@ -95,8 +96,13 @@ class MusicControls(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.music_button, self.volume_slider, self.instrument_box,
-                       self.style_box, self.output_button):
+        for widget in (
+            self.music_button,
+            self.volume_slider,
+            self.instrument_box,
+            self.style_box,
+            self.output_button,
+        ):
             layout.addWidget(widget)
         self.retranslate()
         self._set_settings_enabled(False)
@@ -244,9 +250,11 @@ class MusicControls(QWidget):
             (self.tr("Speakers (built-in synth)"), MidiSettings("synth")),
             (self.tr("Doodle MIDI port (for other programs)"), MidiSettings("virtual")),
         ]
-        choices += [(name, MidiSettings("port", name))
-                    for name in midi_out.list_output_ports()
-                    if not name.lower().startswith(midi_out.CLIENT_NAME.lower())]
+        choices += [
+            (name, MidiSettings("port", name))
+            for name in midi_out.list_output_ports()
+            if not name.lower().startswith(midi_out.CLIENT_NAME.lower())
+        ]
         for label, choice in choices:
             action = QAction(label, self.output_menu, checkable=True)
             action.setChecked(choice == settings)

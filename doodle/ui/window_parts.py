@@ -210,7 +210,7 @@ class SidePane(QFrame):
 
 
 class BottomBar(QFrame):
-    """"Finish it!" (or "Keep it" / "Another one"), the calm-wild slider, hints; the music
+    """ "Finish it!" (or "Keep it" / "Another one"), the calm-wild slider, hints; the music
     area on the right, on a row of its own in portrait."""
 
     def __init__(self) -> None:
@@ -266,7 +266,7 @@ class BottomBar(QFrame):
         self.temperature_slider.setValue(round(100 * (temperature - low) / (high - low)))
 
     def show_choice(self, visible: bool) -> None:
-        """"Keep it" and "Another one" in place of "Finish it!" (or back)."""
+        """ "Keep it" and "Another one" in place of "Finish it!" (or back)."""
         self.finish_button.setVisible(not visible)
         self.keep_button.setVisible(visible)
         self.another_button.setVisible(visible)

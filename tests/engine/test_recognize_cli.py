@@ -30,8 +30,16 @@ def installed(tmp_path, monkeypatch):
 
 
 def _ndjson_line(word: str, strokes: list[list[list[int]]]) -> str:
-    return json.dumps({"word": word, "countrycode": "GB", "timestamp": "", "recognized": True,
-                       "key_id": "1", "drawing": strokes})
+    return json.dumps(
+        {
+            "word": word,
+            "countrycode": "GB",
+            "timestamp": "",
+            "recognized": True,
+            "key_id": "1",
+            "drawing": strokes,
+        }
+    )
 
 
 def test_json_output_has_one_entry_per_drawing_in_order(installed, tmp_path, capsys):

@@ -45,8 +45,11 @@ def test_a_pause_in_drawing_fades_to_rests_and_drawing_again_brings_notes_back(m
     last_pen_event = max(e[3] for e in events if e[3] < 20)
     during_pause = [n for n in notes if last_pen_event + 4.0 < n.start < 25.0]
     assert during_pause and all(n.pitch is None for n in during_pause)
-    fading = [n for n in notes if last_pen_event + 1.5 < n.start < last_pen_event + 3.5
-              and n.pitch is not None]
+    fading = [
+        n
+        for n in notes
+        if last_pen_event + 1.5 < n.start < last_pen_event + 3.5 and n.pitch is not None
+    ]
     drawing = [n for n in notes if 2.0 < n.start < last_pen_event and n.pitch is not None]
     if fading:  # a long note can bridge the fade
         assert np.mean([n.velocity for n in fading]) < np.mean([n.velocity for n in drawing])
@@ -75,14 +78,17 @@ def test_finishing_the_drawing_lands_on_the_objects_tonic(model, object_name):
     assert 1 <= len(after) <= 5  # the rest of the bar, then the tonic
     final = after[-1]
     assert final.pitch % 12 == music_for(object_name).tonic_midi % 12
-    assert final.duration >= CADENCE_BEATS * 60.0 / max(TEMPO_RANGE['calm'])  # held
+    assert final.duration >= CADENCE_BEATS * 60.0 / max(TEMPO_RANGE["calm"])  # held
     later = [n for n in notes if n.start > final.start + final.duration]
     assert later and all(n.pitch is None for n in later)
 
 
 def test_a_new_stroke_after_finishing_starts_a_new_tune(model):
-    events = (pen_events(0.0, 8.0, 1.0, 1.5, 0.3) + [("completed", 0.5, 0.5, 8.2)]
-              + pen_events(15.0, 25.0, 1.0, 1.5, 0.3))
+    events = (
+        pen_events(0.0, 8.0, 1.0, 1.5, 0.3)
+        + [("completed", 0.5, 0.5, 8.2)]
+        + pen_events(15.0, 25.0, 1.0, 1.5, 0.3)
+    )
     notes = play(model, events, 25.0, seed=5)
     assert any(n.pitch is not None for n in notes if n.start > 15.5)
 

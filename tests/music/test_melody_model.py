@@ -51,10 +51,16 @@ def test_on_held_out_tunes_the_model_beats_the_bigram_baseline(model):
     pytest.importorskip("music21", reason="reading the tune books needs the [train] extra")
     from doodle.train import melody_data
 
-    held_out_files = [p for p in melody_data.corpus_files("ryansMammoth")
-                      if melody_data.split_of(f"ryansMammoth/{p.name}#0") == "test"][:12]
-    tunes = [t for t in melody_data.iter_tunes("ryansMammoth", held_out_files)
-             if melody_data.split_of(t.identity) == "test"]
+    held_out_files = [
+        p
+        for p in melody_data.corpus_files("ryansMammoth")
+        if melody_data.split_of(f"ryansMammoth/{p.name}#0") == "test"
+    ][:12]
+    tunes = [
+        t
+        for t in melody_data.iter_tunes("ryansMammoth", held_out_files)
+        if melody_data.split_of(t.identity) == "test"
+    ]
     assert len(tunes) >= 8
     counts = load_bigram_counts()
     k = json.loads((bundled_melody_dir() / BIGRAM_FILE).read_text())["k"]

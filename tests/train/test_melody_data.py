@@ -35,10 +35,30 @@ def test_a_tune_becomes_pitch_duration_pairs_relative_to_its_tonic():
     score = music21.converter.parse(TUNE_IN_G, format="abc")
     tokens = melody_data.tokenize_score(score)
     assert _names(tokens) == [
-        "BOS_MAJOR", "P+0", "D4", "P+2", "D2", "P+4", "D2", "P+5", "D4", "BAR",
-        "P+7", "D8", "REST", "D4", "BAR",
-        "P+4", "D8", "P+2", "D4", "BAR",  # the tied B2-B2 is one long note
-        "P+0", "D12", "BAR", "EOS",
+        "BOS_MAJOR",
+        "P+0",
+        "D4",
+        "P+2",
+        "D2",
+        "P+4",
+        "D2",
+        "P+5",
+        "D4",
+        "BAR",
+        "P+7",
+        "D8",
+        "REST",
+        "D4",
+        "BAR",
+        "P+4",
+        "D8",
+        "P+2",
+        "D4",
+        "BAR",  # the tied B2-B2 is one long note
+        "P+0",
+        "D12",
+        "BAR",
+        "EOS",
     ]
 
 
@@ -78,6 +98,14 @@ def test_bigram_counts_and_smoothed_nll():
     assert counts[17, 45] == 2 and counts[45, 17] == 1 and counts.sum() == 5
     seen = melody_data.bigram_nll(counts, [tune], k=0.01)
     unseen = melody_data.bigram_nll(
-        counts, [melody_data.Tune("c", "c/y#0", np.array([1, 4, 44, 2]), )], k=0.01
+        counts,
+        [
+            melody_data.Tune(
+                "c",
+                "c/y#0",
+                np.array([1, 4, 44, 2]),
+            )
+        ],
+        k=0.01,
     )
     assert seen < 1.0 < unseen

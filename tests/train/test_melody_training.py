@@ -36,19 +36,34 @@ def test_a_tiny_model_learns_and_its_onnx_step_graph_matches_torch(tmp_path):
 
     torch.set_num_threads(1)
     result = train(
-        _tunes(40, 0), _tunes(5, 1), vocab.VOCAB_SIZE,
-        embedding_size=8, hidden_size=24, window=24, batch_size=16,
-        minutes=1.0, max_steps=250, seed=0, log=lambda _message: None,
+        _tunes(40, 0),
+        _tunes(5, 1),
+        vocab.VOCAB_SIZE,
+        embedding_size=8,
+        hidden_size=24,
+        window=24,
+        batch_size=16,
+        minutes=1.0,
+        max_steps=250,
+        seed=0,
+        log=lambda _message: None,
     )
     held_out = _tunes(5, 2)
     trained_nll = sequence_nll(result.model, held_out)
     assert trained_nll < 0.5 * np.log(vocab.VOCAB_SIZE)  # far better than guessing
 
     export_step_onnx(result.model, tmp_path / STEP_FILE)
-    (tmp_path / "model.json").write_text(json.dumps({
-        "format": 1, "name": "music", "kind": "melody",
-        "vocabulary": vocab.token_names(), "hidden_size": 24,
-    }))
+    (tmp_path / "model.json").write_text(
+        json.dumps(
+            {
+                "format": 1,
+                "name": "music",
+                "kind": "melody",
+                "vocabulary": vocab.token_names(),
+                "hidden_size": 24,
+            }
+        )
+    )
     model = MelodyModel(tmp_path)
     total = sum(model.sequence_nll(t.tokens)[0] for t in held_out)
     count = sum(len(t.tokens) - 1 for t in held_out)

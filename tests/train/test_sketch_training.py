@@ -234,8 +234,9 @@ def test_a_model_grown_by_new_classes_draws_the_old_ones_as_before():
     from doodle.train.model import with_more_classes
 
     torch.manual_seed(0)
-    model = SketchRNN(ModelConfig(hidden_size=16, enc_hidden_size=8, z_size=4, num_mixture=2,
-                                  num_classes=2)).eval()
+    model = SketchRNN(
+        ModelConfig(hidden_size=16, enc_hidden_size=8, z_size=4, num_mixture=2, num_classes=2)
+    ).eval()
     grown = with_more_classes(model, 2).eval()
     assert grown.config.num_classes == 4
     strokes = torch.randn(3, 7, 5)

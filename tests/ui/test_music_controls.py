@@ -129,8 +129,11 @@ def test_settings_reach_the_player(controls):
 def test_the_output_menu_offers_synth_virtual_port_and_remembers_the_choice(controls):
     controls._fill_output_menu()
     labels = [action.text() for action in controls.output_menu.actions()]
-    assert labels[:3] == ["Automatic", "Speakers (built-in synth)",
-                          "Doodle MIDI port (for other programs)"]
+    assert labels[:3] == [
+        "Automatic",
+        "Speakers (built-in synth)",
+        "Doodle MIDI port (for other programs)",
+    ]
     checked = [action.text() for action in controls.output_menu.actions() if action.isChecked()]
     assert checked == ["Speakers (built-in synth)"]
     controls.output_menu.actions()[0].trigger()
@@ -206,12 +209,23 @@ def test_drawing_with_the_mouse_on_the_real_canvas_plays_music(qtbot, music_wind
     viewport = window.canvas.viewport()
 
     def send(kind, x, y, button):
-        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else (
-            Qt.MouseButton.LeftButton)
+        buttons = (
+            Qt.MouseButton.NoButton
+            if kind == QEvent.Type.MouseButtonRelease
+            else (Qt.MouseButton.LeftButton)
+        )
         point = QPointF(x, y)
-        QApplication.sendEvent(viewport, QMouseEvent(
-            kind, point, viewport.mapToGlobal(point), button, buttons,
-            Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(
+            viewport,
+            QMouseEvent(
+                kind,
+                point,
+                viewport.mapToGlobal(point),
+                button,
+                buttons,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
 
     controls.set_music_on(True)
     assert controls.player.playing
@@ -220,15 +234,18 @@ def test_drawing_with_the_mouse_on_the_real_canvas_plays_music(qtbot, music_wind
     started = time.monotonic()
     while time.monotonic() - started < 1.5:
         phase = (time.monotonic() - started) * 5.0
-        send(QEvent.Type.MouseMove, width * (0.5 + 0.3 * np.cos(phase)),
-             height * (0.25 + 0.05 * np.sin(phase)), Qt.MouseButton.NoButton)
+        send(
+            QEvent.Type.MouseMove,
+            width * (0.5 + 0.3 * np.cos(phase)),
+            height * (0.25 + 0.05 * np.sin(phase)),
+            Qt.MouseButton.NoButton,
+        )
         qtbot.wait(15)
     snapshot = controls.player.listener.snapshot()
     assert snapshot.pen_is_down and snapshot.strokes_started == 1
     assert snapshot.energy > 0.3
     assert snapshot.height < 0.5  # drawing near the top: the high register
-    send(QEvent.Type.MouseButtonRelease, width * 0.5, height * 0.25,
-         Qt.MouseButton.LeftButton)
+    send(QEvent.Type.MouseButtonRelease, width * 0.5, height * 0.25, Qt.MouseButton.LeftButton)
     assert not controls.player.listener.snapshot().pen_is_down
     assert controls.player.jitter().count >= 2  # note messages went to the synth
 
@@ -254,8 +271,7 @@ def test_a_german_ui_says_in_german_that_the_midi_port_is_missing(qtbot, qapp, m
 def test_player_problems_become_sentences_with_their_details(controls):
     lost = MusicMessage(MusicProblem.OUTPUT_LOST, ("Synth %2", "port disconnected"))
     assert controls.say(lost) == (
-        "The MIDI output “Synth %2” went away (port disconnected), "
-        "so the speakers play the music."
+        "The MIDI output “Synth %2” went away (port disconnected), so the speakers play the music."
     )
     missing = MusicMessage(MusicProblem.NO_MELODY_MODEL, ("melody.onnx is missing",))
     assert controls.say(missing) == "Music is not available: melody.onnx is missing"

@@ -49,9 +49,7 @@ def _all_pictures_drawn(picker) -> bool:
     return all(button.has_picture for button in picker.buttons().values())
 
 
-def test_one_picture_button_per_model_and_choosing_switches_the_model(
-    qtbot, tmp_path, user_models
-):
+def test_one_picture_button_per_model_and_choosing_switches_the_model(qtbot, tmp_path, user_models):
     window, parts = _window(qtbot, tmp_path, user_models)
     picker = parts.picker.picker
     assert picker.names() == ["bear", "bicycle", "palm_tree"]

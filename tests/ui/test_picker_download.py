@@ -1,4 +1,4 @@
-""""More objects…": the download dialog against a local HTTP server, and the PIN gate."""
+""" "More objects…": the download dialog against a local HTTP server, and the PIN gate."""
 
 from __future__ import annotations
 
