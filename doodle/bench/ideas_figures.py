@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from doodle.bench.drawings import sample_drawing
 from doodle.bench.stats import Figure, FigureUnavailable, time_calls
 from doodle.engine import class_blend, ideas
@@ -40,9 +42,11 @@ def ideas_figures(models: Sequence[ModelInfo], repeats: int) -> list[Figure]:
     start_info, end_info = pair if pair else (vaes[0], vaes[0])
     start, end = LoadedModel(start_info), LoadedModel(end_info)
     seeds = iter(range(1_000_000))
+    points: list[int] = []
 
     def run_reimagine() -> None:
-        ideas.reimagine(strokes, start, REIMAGINE_DRAWINGS, seed=next(seeds))
+        drawings = ideas.reimagine(strokes, start, REIMAGINE_DRAWINGS, seed=next(seeds))
+        points.extend(sum(len(stroke) for stroke in drawing) for drawing in drawings)
 
     def run_morph() -> None:
         ideas.morph_between(strokes, strokes, start, end, seed=next(seeds))
@@ -53,6 +57,8 @@ def ideas_figures(models: Sequence[ModelInfo], repeats: int) -> list[Figure]:
         batch=REIMAGINE_DRAWINGS,
         note="no numpy peer",
     ).set_samples(time_calls(run_reimagine, repeats))
+    # How much drawing each call decoded: the time depends on where the decoder ended.
+    reimagine.extra["median_points"] = int(np.median(points))
     morph = Figure(
         name="morph_10",
         model=f"{start_info.name} -> {end_info.name}",
