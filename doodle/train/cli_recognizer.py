@@ -61,9 +61,9 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--channels",
-        default="32,64,128",
+        default="32,64,128,256",
         help="channels of the two to four convolution blocks, one number "
-        "per block (default 32,64,128)",
+        "per block (default 32,64,128,256)",
     )
     parser.add_argument(
         "--hidden", type=int, default=256, help="size of the hidden dense layer (default 256)"

@@ -36,7 +36,7 @@ class TrainSettings:
     """Knobs of one training run (defaults are the ones the shipped recogniser used)."""
 
     image_size: int = 32
-    widths: tuple[int, ...] = (32, 64, 128)
+    widths: tuple[int, ...] = (32, 64, 128, 256)
     hidden: int = 256
     prefixes_per_drawing: int = 1
     epochs: int = 10
