@@ -87,6 +87,13 @@ class Classifier:
         self.spec = spec
         self.provenance: dict = dict(meta.get("provenance", {}))
         self.metrics: dict = dict(meta.get("metrics", {}))
+        # Real drawings it trained on: measures on real drawings must leave them out.
+        keys = self.provenance.get("real_drawing_keys", [])
+        self.trained_drawing_keys: frozenset[str] = (
+            frozenset(str(key) for key in keys if isinstance(key, str | int))
+            if isinstance(keys, list)
+            else frozenset()
+        )
         self._session: ort.InferenceSession = open_session(folder / CLASSIFIER_FILE)
         image_shape = self._session.get_inputs()[0].shape
         fixed_channels = image_shape[1] if len(image_shape) == 4 else None

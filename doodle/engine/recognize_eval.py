@@ -7,12 +7,16 @@ as complete at that cut: the child has stopped drawing). The candidates are all 
 models, as in the app. The report ends with the time one guess takes for a 60-point drawing
 with every installed model as a candidate. The training commands pick their real drawings
 out of such files here too: of given objects (``real_drawings``) or of every other object
-(``other_object_drawings``). Imports no Qt.
+(``other_object_drawings``). A recogniser that trained on some real drawings lists their keys
+in its ``model.json``; the evaluation skips those drawings, so its figures are always on
+drawings the recogniser never saw. Imports no Qt.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,13 +46,37 @@ def ndjson_files(source: Path) -> list[Path]:
     raise DoodleFormatError(source, "no such Quick, Draw! ndjson file or folder")
 
 
-def real_drawings(
-    source: Path, classes: Sequence[str], limit_per_class: int | None = None
-) -> dict[str, list[list[np.ndarray]]]:
-    """Drawings of the given classes from an ndjson file or a folder of them, by model name."""
+def drawing_key(drawing: ndjson.QuickDrawDrawing) -> str:
+    """What names one drawing for good: its Quick, Draw! ``key_id``, else a digest of its
+    lines (so drawings without an id can still be told apart from one another)."""
+    if drawing.key_id:
+        return drawing.key_id
+    digest = hashlib.sha1(usedforsecurity=False)
+    for stroke in drawing.strokes:
+        digest.update(np.ascontiguousarray(stroke, dtype=np.float64).tobytes())
+        digest.update(b"|")
+    return "lines-" + digest.hexdigest()[:20]
+
+
+def in_part(key: str, part: int, parts: int) -> bool:
+    """Whether the drawing named ``key`` falls in ``part`` of ``parts`` (0 <= part < parts).
+
+    The split depends on the key alone, so a drawing stays in its part whatever else the
+    files hold, and the parts of one split never share a drawing.
+    """
+    return zlib.crc32(key.encode("utf-8")) % parts == part
+
+
+def real_drawings_by_key(
+    source: Path,
+    classes: Sequence[str],
+    limit_per_class: int | None = None,
+) -> dict[str, list[tuple[str, list[np.ndarray]]]]:
+    """(key, lines) of every drawing of the given classes in an ndjson file or a folder of
+    them, by model name (see ``drawing_key``)."""
     files = ndjson_files(source)
     wanted = set(classes)
-    found: dict[str, list[list[np.ndarray]]] = {}
+    found: dict[str, list[tuple[str, list[np.ndarray]]]] = {}
     for file in files:
         if source.is_dir() and class_name(file.stem) not in wanted:
             continue
@@ -60,8 +88,18 @@ def real_drawings(
                 and drawing.strokes
                 and (limit_per_class is None or len(items) < limit_per_class)
             ):
-                items.append(drawing.polylines())
+                items.append((drawing_key(drawing), drawing.polylines()))
     return found
+
+
+def real_drawings(
+    source: Path, classes: Sequence[str], limit_per_class: int | None = None
+) -> dict[str, list[list[np.ndarray]]]:
+    """Drawings of the given classes from an ndjson file or a folder of them, by model name."""
+    return {
+        name: [lines for _, lines in items]
+        for name, items in real_drawings_by_key(source, classes, limit_per_class).items()
+    }
 
 
 def other_object_drawings(source: Path, known: Sequence[str]) -> dict[str, list[list[np.ndarray]]]:
@@ -95,11 +133,26 @@ def _accuracy(guesses: list[list[Guess]], labels: list[str]) -> dict[str, Any]:
 def evaluate(
     recognizer: Recognizer, folder: Path, limit_per_class: int | None = None
 ) -> dict[str, Any]:
-    """Accuracy figures on the real drawings in ``folder`` for the installed models."""
+    """Accuracy figures on the real drawings in ``folder`` for the installed models, leaving
+    out every drawing the recogniser trained on."""
     candidates = drawable_objects(recognizer.registry)
-    by_class = real_drawings(folder, candidates, limit_per_class)
+    trained_on = recognizer.classifier.trained_drawing_keys if recognizer.classifier else set()
+    everything = real_drawings_by_key(folder, candidates, limit_per_class)
+    by_class = {
+        name: [lines for key, lines in items if key not in trained_on]
+        for name, items in everything.items()
+    }
+    skipped = sum(len(items) for items in everything.values()) - sum(
+        len(items) for items in by_class.values()
+    )
+    by_class = {name: items for name, items in by_class.items() if items}
     if not by_class:
-        raise DoodleFormatError(folder, "no drawings of any installed model's class")
+        reason = (
+            "the recogniser trained on every drawing here of an installed model's class"
+            if skipped
+            else "no drawings of any installed model's class"
+        )
+        raise DoodleFormatError(folder, reason)
     labels = [name for name, items in by_class.items() for _ in items]
     complete = [d for items in by_class.values() for d in items]
     complete_guesses = recognizer.guess_many(complete, candidates, top=3)
@@ -107,6 +160,7 @@ def evaluate(
         "classes": sorted(by_class),
         "candidates": len(candidates),
         "classifier_classes": len(recognizer.classifier.classes) if recognizer.classifier else 0,
+        "skipped_training_drawings": skipped,
         "complete": _accuracy(complete_guesses, labels),
     }
     for cut in STROKE_CUTS:

@@ -42,6 +42,23 @@ def register(train_subparsers: argparse._SubParsersAction) -> None:
         help="real drawings to add: a Quick, Draw! ndjson file or folder (may be repeated)",
     )
     parser.add_argument(
+        "--data-repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="show each --data drawing N times per epoch, each time changed anew by the "
+        "augmentation, so a few real drawings weigh against thousands of sampled ones "
+        "(default 1)",
+    )
+    parser.add_argument(
+        "--hold-out-part",
+        default=None,
+        metavar="K/N",
+        help="split the --data drawings into N parts by their key_id and leave part K "
+        "(0 to N-1) out of training, to measure on; the recogniser records the drawings it "
+        "trained on, and every evaluation of it skips them",
+    )
+    parser.add_argument(
         "--other-drawings",
         type=Path,
         action="append",
@@ -166,6 +183,13 @@ def run(args: argparse.Namespace) -> int:
     if not 0.0 < low <= high <= 2.0:
         _log("doodle train recognizer: --temperatures needs LOW,HIGH with 0 < LOW <= HIGH <= 2")
         return 2
+    hold_out = _hold_out_part(args.hold_out_part)
+    if args.data_repeat < 1 or (args.hold_out_part is not None and hold_out is None):
+        _log(
+            "doodle train recognizer: --data-repeat must be at least 1 and --hold-out-part "
+            "K/N needs 0 <= K < N, e.g. 0/2"
+        )
+        return 2
     out = args.out or paths.user_models_dir() / RECOGNIZER_FOLDER
     cache = args.sample_cache or paths.cache_dir() / "recognizer-samples"
     from doodle.train.recognizer_pipeline import train_recognizer
@@ -188,12 +212,23 @@ def run(args: argparse.Namespace) -> int:
         mirror_average=args.mirror_average,
         stroke_order=args.stroke_order,
         other_data=args.other_drawings,
+        real_repeat=args.data_repeat,
+        real_hold_out=hold_out,
         started=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     )
     _log(f"wrote {out} ({len(summary['classes'])} classes) in {time.monotonic() - started:.0f} s")
     if args.eval is not None:
         return _evaluate(args.eval, out, record=True)
     return 0
+
+
+def _hold_out_part(text: str | None) -> tuple[int, int] | None:
+    """``"K/N"`` as (K, N) when 0 <= K < N, else None."""
+    try:
+        part, parts = (int(number) for number in (text or "").split("/"))
+    except ValueError:
+        return None
+    return (part, parts) if 0 <= part < parts else None
 
 
 def _evaluate(real_drawings: Path, recognizer_folder: Path | None, record: bool = False) -> int:

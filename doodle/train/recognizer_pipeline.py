@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from doodle.engine.contract import ModelInfo
-from doodle.engine.recognize_eval import other_object_drawings, real_drawings
+from doodle.engine.recognize_eval import in_part, other_object_drawings, real_drawings_by_key
 from doodle.engine.recognize_raster import INK, STROKE_ORDER, RasterSpec
 from doodle.engine.registry import ModelRegistry
 from doodle.engine.thumbnails import model_fingerprint
@@ -109,12 +109,19 @@ def train_recognizer(
     mirror_average: bool = True,
     stroke_order: bool = False,
     other_data: Sequence[Path] = (),
+    real_repeat: int = 1,
+    real_hold_out: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
     """Train on every installed model and write the recogniser folder ``out``.
 
-    ``other_data`` holds real drawings of other objects: they train as extra classes, so the
-    network learns from people's drawings what lines people draw, and those classes are cut
-    from the exported graph.
+    ``real_data`` holds real drawings of the installed objects. Each is shown ``real_repeat``
+    times per epoch (each time changed anew by the augmentation), so a few dozen people's
+    drawings weigh against thousands of sampled ones. ``real_hold_out`` = (part, parts)
+    leaves the real drawings of that part (``recognize_eval.in_part``) out of training, so
+    they can measure the result; the keys of the drawings trained on are recorded, and the
+    evaluation skips them. ``other_data`` holds real drawings of other objects: they train as
+    extra classes, so the network learns from people's drawings what lines people draw, and
+    those classes are cut from the exported graph.
     """
     import torch
 
@@ -132,10 +139,19 @@ def train_recognizer(
         cut = max(1, int(len(drawings) * HOLD_OUT))
         held_out[name], train_set[name] = drawings[:cut], drawings[cut:]
     real_counts: dict[str, int] = {}
+    real_keys: set[str] = set()
     for source in real_data:
-        for name, items in real_drawings(source, classes).items():
-            train_set[name].extend(items)
-            real_counts[name] = real_counts.get(name, 0) + len(items)
+        for name, items in real_drawings_by_key(source, classes).items():
+            kept = [
+                (key, lines)
+                for key, lines in items
+                if real_hold_out is None or not in_part(key, *real_hold_out)
+            ]
+            # The list repeated whole, not each drawing in a row: the order of the training
+            # set, and so the run, depends only on which drawings there are.
+            train_set[name].extend([lines for _, lines in kept] * real_repeat)
+            real_keys.update(key for key, _ in kept)
+            real_counts[name] = real_counts.get(name, 0) + len(kept)
     others: dict[str, list[list[np.ndarray]]] = {}
     for source in other_data:
         for name, items in other_object_drawings(source, classes).items():
@@ -200,6 +216,21 @@ def train_recognizer(
         "samples_per_model": samples,
         "sampling_temperatures": list(temperatures),
         "real_drawings": real_counts,
+        **(
+            {
+                "real_drawing_repeat": real_repeat,
+                "real_drawing_hold_out": (
+                    f"part {real_hold_out[0]} of {real_hold_out[1]} (crc32 of key_id) "
+                    "left out of training"
+                    if real_hold_out
+                    else "none"
+                ),
+                # Measures on real drawings skip these (doodle.engine.recognize_eval).
+                "real_drawing_keys": sorted(real_keys),
+            }
+            if real_keys
+            else {}
+        ),
         "other_objects": {
             "objects": len(other_classes),
             "drawings": sum(len(items) for items in others.values()),

@@ -379,3 +379,60 @@ def test_other_objects_train_as_extra_classes_left_out_of_the_export(small_model
     drawing = [np.array([[0, 0], [10, 5], [20, 0]], np.float32)]
     probabilities = Classifier(folder).probabilities([drawing])
     assert probabilities.shape == (1, 2) and np.allclose(probabilities.sum(), 1.0, atol=1e-5)
+
+
+def test_drawing_parts_split_by_key_alone():
+    from doodle.core import ndjson
+    from doodle.engine.recognize_eval import drawing_key, in_part
+
+    keys = [str(4_000_000_000_000_000 + i) for i in range(200)]
+    first = [key for key in keys if in_part(key, 0, 2)]
+    second = [key for key in keys if in_part(key, 1, 2)]
+    assert sorted(first + second) == sorted(keys) and not set(first) & set(second)
+    assert 60 < len(first) < 140  # a split, not everything on one side
+    lines = (np.array([[0, 0], [5, 9]], np.float32),)
+    named = ndjson.QuickDrawDrawing(word="cat", strokes=lines, key_id="123")
+    assert drawing_key(named) == "123"
+    unnamed = ndjson.QuickDrawDrawing(word="cat", strokes=lines)
+    other = ndjson.QuickDrawDrawing(word="cat", strokes=(lines[0] + 1,))
+    assert drawing_key(unnamed) == drawing_key(ndjson.QuickDrawDrawing(word="dog", strokes=lines))
+    assert drawing_key(unnamed) != drawing_key(other)
+
+
+def test_real_drawings_trained_on_are_recorded_and_never_measured(small_models, tmp_path, capsys):
+    from doodle.cli import main
+    from doodle.core import ndjson
+    from doodle.engine.recognize_eval import in_part
+
+    real = tmp_path / "real"
+    real.mkdir()
+    rng = np.random.default_rng(7)
+    keys: dict[str, list[str]] = {}
+    for offset, word in ((0, "zigzag"), (100, "spiral")):
+        keys[word] = [str(5_000_000 + offset + i) for i in range(10)]
+        drawings = [
+            ndjson.QuickDrawDrawing(word=word, strokes=(rng.uniform(0, 255, (6, 2)),), key_id=key)
+            for key in keys[word]
+        ]
+        ndjson.write_drawings(real / f"{word}.ndjson", drawings)
+    trained = sorted(k for word in keys for k in keys[word] if not in_part(k, 0, 2))
+    held_out = {w: sum(in_part(k, 0, 2) for k in keys[w]) for w in keys}
+    args = [*QUICK_TRAINING, "--data", str(real), "--data-repeat", "3"]
+    assert main([*args, "--hold-out-part", "0/2", "--eval", str(real)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    meta = json.loads((paths.user_models_dir() / "recognizer" / "model.json").read_text())
+    provenance = meta["provenance"]
+    assert provenance["real_drawing_keys"] == trained
+    assert provenance["real_drawings"] == {w: 10 - held_out[w] for w in keys}
+    assert provenance["real_drawing_repeat"] == 3
+    assert provenance["real_drawing_hold_out"].startswith("part 0 of 2")
+    # The measure is on the held-out drawings alone.
+    assert printed["skipped_training_drawings"] == len(trained)
+    assert printed["complete"]["drawings"] == sum(held_out.values())
+    assert meta["metrics"]["real_drawings"]["complete"]["drawings"] == sum(held_out.values())
+    # Trained on every drawing: nothing is left to measure on, and it says so.
+    capsys.readouterr()
+    assert main([*args, "--eval", str(real)]) == 2
+    assert "trained on every drawing" in capsys.readouterr().err
+    assert main([*args, "--hold-out-part", "2/2"]) == 2
+    assert "--hold-out-part" in capsys.readouterr().err
