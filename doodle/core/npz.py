@@ -440,6 +440,10 @@ def parse_npy_drawings(raw: bytes) -> list[np.ndarray]:
     return [_validate_drawing(item, index) for index, item in enumerate(value)]
 
 
+# Bit 0 of a zip entry's general-purpose flags: the entry is encrypted.
+_ZIP_ENCRYPTED = 0x1
+
+
 def load_sketch_rnn_npz(
     path: str | os.PathLike[str], splits: Sequence[str] | None = None
 ) -> dict[str, list[np.ndarray]]:
@@ -489,6 +493,9 @@ def _read_member(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) 
         raise DoodleFormatError(
             source, f"{info.filename}: {info.file_size} bytes, more than {MAX_MEMBER_BYTES}"
         )
+    if info.flag_bits & _ZIP_ENCRYPTED:
+        # zipfile would ask for a password with a RuntimeError; a dataset is never encrypted.
+        raise DoodleFormatError(source, f"{info.filename}: encrypted, which a dataset never is")
     with archive.open(info) as member:
         # Read one byte past the limit: a member whose real size exceeds its header is refused.
         raw = member.read(MAX_MEMBER_BYTES + 1)

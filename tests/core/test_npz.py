@@ -159,6 +159,18 @@ def test_structural_problems(tmp_path: Path) -> None:
         load_sketch_rnn_npz(tmp_path / "absent.npz")
 
 
+def test_an_entry_flagged_as_encrypted_is_refused_clearly(tmp_path: Path) -> None:
+    path = _write_npz(tmp_path / "e.npz", {"train.npy": _object_array_npy([np.zeros((2, 3))])})
+    data = bytearray(path.read_bytes())
+    # Set bit 0 (encrypted) of the general-purpose flags in the central directory entry, the
+    # one zipfile trusts: it would otherwise ask for a password with a RuntimeError.
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 8] |= 0x1
+    path.write_bytes(bytes(data))
+    with pytest.raises(DoodleFormatError, match="train.npy: encrypted"):
+        load_sketch_rnn_npz(path)
+
+
 def test_size_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write_npz(tmp_path / "s.npz", {"train.npy": _object_array_npy([np.zeros((5, 3))])})
     monkeypatch.setattr(npz, "MAX_ROWS", 4)
