@@ -263,7 +263,23 @@ def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teac
         print(json.dumps(result))
         print(f"exported model folders: {args.out / 'export'}")
     if context.world_size > 1:
-        import torch.distributed as dist
-
-        dist.destroy_process_group()
+        leave_process_group(trainer)
     return 0
+
+
+def leave_process_group(trainer) -> None:
+    """End a torchrun job cleanly on every rank.
+
+    The other ranks wait here while rank 0 writes its final export, so none tears down its
+    connections under a peer that still uses them; and the DistributedDataParallel wrapper
+    (whose reducer holds the group and pending gradient work) goes before the group does, while
+    the interpreter is fully alive, instead of during its shutdown, where gloo can abort.
+    """
+    import gc
+
+    import torch.distributed as dist
+
+    dist.barrier()
+    trainer.network = None
+    gc.collect()
+    dist.destroy_process_group()
