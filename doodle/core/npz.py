@@ -495,7 +495,9 @@ def _read_member(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) 
         )
     if info.flag_bits & _ZIP_ENCRYPTED:
         # zipfile would ask for a password with a RuntimeError; a dataset is never encrypted.
-        raise DoodleFormatError(source, f"{info.filename}: encrypted, which a dataset never is")
+        raise DoodleFormatError(
+            source, f"{info.filename} is password-protected; save the dataset without a password"
+        )
     with archive.open(info) as member:
         # Read one byte past the limit: a member whose real size exceeds its header is refused.
         raw = member.read(MAX_MEMBER_BYTES + 1)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doodle.core.errors import ModelError
 from doodle.engine import contract
+
+if TYPE_CHECKING:
+    from doodle.train.trainer import Trainer
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -267,7 +270,7 @@ def run(args: argparse.Namespace, corpus, provenance: dict[str, Any], match_teac
     return 0
 
 
-def leave_process_group(trainer) -> None:
+def leave_process_group(trainer: Trainer) -> None:
     """End a torchrun job cleanly on every rank.
 
     The other ranks wait here while rank 0 writes its final export, so none tears down its

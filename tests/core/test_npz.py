@@ -167,7 +167,7 @@ def test_an_entry_flagged_as_encrypted_is_refused_clearly(tmp_path: Path) -> Non
     entry = data.index(b"PK\x01\x02")
     data[entry + 8] |= 0x1
     path.write_bytes(bytes(data))
-    with pytest.raises(DoodleFormatError, match="train.npy: encrypted"):
+    with pytest.raises(DoodleFormatError, match="train.npy is password-protected"):
         load_sketch_rnn_npz(path)
 
 
